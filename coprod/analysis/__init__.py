@@ -1,0 +1,1 @@
+"""Pure text analysis: no Flask, no database."""

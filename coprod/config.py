@@ -1,0 +1,81 @@
+"""Configuration: defaults here, then instance/config.py, then COPROD_* environment variables."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Defaults:
+    """Settings every deployment starts from; override in instance/config.py or COPROD_*."""
+
+    #: Shown in the header, page titles and documents.
+    PARTNERSHIP_NAME = "Riverside SEND Partnership"
+    #: The header and button colour, as a CSS colour (a dark shade keeps text readable).
+    BRAND_COLOUR = "#1d4f91"
+    #: A logo URL or path under /static; empty for text only.
+    BRAND_LOGO = ""
+    #: Where survey definitions (YAML) and frameworks/ live.
+    SURVEYS_DIR = str(PROJECT_ROOT / "surveys")
+    #: SQLAlchemy URL; empty means SQLite in the instance folder.
+    DATABASE_URL = ""
+    #: Seconds SQLite waits for a lock before giving up.
+    SQLITE_BUSY_TIMEOUT_MS = 15000
+    #: Largest request body accepted, in bytes.
+    MAX_CONTENT_LENGTH = 256 * 1024
+    #: A person who pauses never meets an expired form: CSRF tokens live as long as the session.
+    WTF_CSRF_TIME_LIMIT = None
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    #: Set to False only for local development over plain HTTP.
+    SESSION_COOKIE_SECURE = True
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SECURE = True
+    PERMANENT_SESSION_LIFETIME = timedelta(days=30)
+    #: Failed sign-ins for one email address before it is locked for SIGN_IN_LOCK_MINUTES.
+    SIGN_IN_MAX_FAILURES = 5
+    SIGN_IN_LOCK_MINUTES = 15
+    #: Days a draft may be resumed after it was last touched.
+    DRAFT_DAYS = 90
+    BABEL_DEFAULT_LOCALE = "en"
+
+
+def instance_path(test_config: dict[str, Any] | None) -> str:
+    """The instance folder: the repository's instance/ unless a test or COPROD_INSTANCE_PATH says."""
+    chosen = (test_config or {}).get("INSTANCE_PATH") or os.environ.get("COPROD_INSTANCE_PATH")
+    return str(Path(chosen).resolve()) if chosen else str(PROJECT_ROOT / "instance")
+
+
+def load_config(app: Flask, test_config: dict[str, Any] | None) -> None:
+    """Fill app.config from defaults, the instance file, the environment and test overrides."""
+    app.config.from_object(Defaults)
+    app.config.from_pyfile("config.py", silent=True)
+    app.config.from_prefixed_env(prefix="COPROD")
+    if test_config:
+        app.config.update(test_config)
+    instance = Path(app.instance_path)
+    instance.mkdir(parents=True, exist_ok=True)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = _instance_secret_key(instance)
+    if not app.config["DATABASE_URL"]:
+        app.config["DATABASE_URL"] = f"sqlite:///{instance / 'coprod.sqlite'}"
+
+
+def _instance_secret_key(instance: Path) -> str:
+    """Read the deployment's secret key, creating it on first run (readable by the owner only)."""
+    key_file = instance / "secret_key"
+    if not key_file.exists():
+        try:
+            with key_file.open("x", encoding="ascii") as handle:
+                key_file.chmod(0o600)
+                handle.write(secrets.token_hex(32))
+        except FileExistsError:
+            pass  # another worker wrote it first; use theirs
+    return key_file.read_text(encoding="ascii").strip()

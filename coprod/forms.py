@@ -1,0 +1,33 @@
+"""The base form every page uses: text is cleaned before any validator sees it."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+from flask_wtf import FlaskForm
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean_text(value: Any) -> Any:
+    """Strip surrounding space, drop NUL and control characters, normalise line ends and Unicode.
+
+    A NUL byte cannot be stored in PostgreSQL and no person means one, so it never gets that far.
+    """
+    if not isinstance(value, str):
+        return value
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    value = _CONTROL.sub("", value)
+    return unicodedata.normalize("NFC", value).strip()
+
+
+class StripWhitespaceForm(FlaskForm):
+    """A form whose string inputs are cleaned by :func:`clean_text` before validation."""
+
+    class Meta:
+        def bind_field(self, form: Any, unbound_field: Any, options: dict[str, Any]) -> Any:
+            filters = list(unbound_field.kwargs.get("filters", ()))
+            filters.insert(0, clean_text)
+            return unbound_field.bind(form=form, filters=filters, **options)

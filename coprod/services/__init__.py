@@ -1,0 +1,1 @@
+"""Use cases: each takes a Session, owns its transaction and returns plain objects."""

@@ -1,0 +1,69 @@
+"""Questions with a fixed scale: five-point agreement, five faces, and yes / no / not sure."""
+
+from __future__ import annotations
+
+from flask_babel import gettext as _
+
+from coprod.surveys.definitions import Option
+from coprod.surveys.questions.choices import SingleChoice
+
+
+class _Scale(SingleChoice):
+    """A single choice whose options and scores are the same for every question of the type."""
+
+    def scale(self) -> tuple[Option, ...]:
+        raise NotImplementedError
+
+    def options(self) -> tuple[Option, ...]:
+        flip = -1.0 if self.question.reverse else 1.0
+        scale = tuple(
+            Option(o.value, o.label, o.hint, None if o.score is None else o.score * flip, o.easy_read, o.symbol)
+            for o in self.scale()
+        )
+        if self.question.prefer_not_to_say:
+            return (*scale, *self.question.all_options()[-1:])
+        return scale
+
+
+class Agreement(_Scale):
+    """Strongly agree to strongly disagree with a statement; ``reverse`` for negative wording."""
+
+    name = "agreement"
+
+    def scale(self) -> tuple[Option, ...]:
+        return (
+            Option("strongly_agree", _("Strongly agree"), score=1.0),
+            Option("agree", _("Agree"), score=0.5),
+            Option("neither", _("Neither agree nor disagree"), score=0.0),
+            Option("disagree", _("Disagree"), score=-0.5),
+            Option("strongly_disagree", _("Strongly disagree"), score=-1.0),
+        )
+
+
+class Faces(_Scale):
+    """Five faces from very happy to very sad, each a picture with its words."""
+
+    name = "faces"
+    template = "respond/questions/faces.html"
+
+    def scale(self) -> tuple[Option, ...]:
+        return (
+            Option("very_happy", _("Very happy"), score=1.0, symbol="1F600"),
+            Option("happy", _("Happy"), score=0.5, symbol="1F642"),
+            Option("okay", _("Okay"), score=0.0, symbol="1F610"),
+            Option("sad", _("Sad"), score=-0.5, symbol="1F641"),
+            Option("very_sad", _("Very sad"), score=-1.0, symbol="1F622"),
+        )
+
+
+class YesNo(_Scale):
+    """Yes, no or not sure; yes counts as good unless ``reverse`` says otherwise."""
+
+    name = "yes_no"
+
+    def scale(self) -> tuple[Option, ...]:
+        return (
+            Option("yes", _("Yes"), score=1.0),
+            Option("no", _("No"), score=-1.0),
+            Option("not_sure", _("Not sure"), score=0.0),
+        )

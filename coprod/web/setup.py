@@ -1,0 +1,103 @@
+"""The named steps of create_app that concern the web: templates, extensions, blueprints, errors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask, Response, render_template, request
+from flask_babel import Babel
+from flask_babel import lazy_gettext
+from flask_login import LoginManager
+from flask_wtf.csrf import CSRFError, CSRFProtect
+from govuk_frontend_wtf.main import WTFormsHelpers
+from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader
+from werkzeug.exceptions import HTTPException
+
+from coprod.db import db_session
+from coprod.models import User
+
+csrf = CSRFProtect()
+login_manager = LoginManager()
+
+
+def init_jinja(app: Flask) -> None:
+    """Our templates first, then the GOV.UK Frontend macros under their documented prefixes."""
+    app.jinja_loader = ChoiceLoader(
+        [
+            FileSystemLoader(app.template_folder or "templates"),
+            PackageLoader("govuk_frontend_jinja"),
+            PackageLoader("govuk_frontend_wtf"),
+        ]
+    )
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+
+    @app.context_processor
+    def _branding() -> dict[str, Any]:
+        return {
+            "partnership_name": app.config["PARTNERSHIP_NAME"],
+            "brand_logo": app.config["BRAND_LOGO"],
+        }
+
+
+def init_extensions(app: Flask) -> None:
+    """CSRF on every form, translations, staff sign-in and the GOV.UK form helpers."""
+    csrf.init_app(app)
+    Babel(app, locale_selector=lambda: "en")
+    WTFormsHelpers(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.sign_in"
+    login_manager.login_message = lazy_gettext("Sign in to see this page")  # type: ignore[assignment]
+    login_manager.session_protection = "strong"
+
+    @login_manager.user_loader
+    def _load_user(user_id: str) -> User | None:
+        if not user_id.isdigit():
+            return None
+        user = db_session().get(User, int(user_id))
+        return user if user is not None and user.active else None
+
+    @app.after_request
+    def _security_headers(response: Response) -> Response:
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        if request.endpoint and not request.endpoint.endswith("static"):
+            # Pages may show a person's answers: never keep them in a shared browser's cache.
+            response.headers.setdefault("Cache-Control", "no-store")
+        return response
+
+
+def register_blueprints(app: Flask) -> None:
+    """Respondents, staff sign-in, the staff home."""
+    from coprod.web.admin.routes import blueprint as admin
+    from coprod.web.assets import blueprint as assets
+    from coprod.web.auth.routes import blueprint as auth
+    from coprod.web.respond.routes import blueprint as respond
+
+    app.register_blueprint(respond)
+    app.register_blueprint(auth)
+    app.register_blueprint(admin)
+    app.register_blueprint(assets)
+
+
+def register_error_handlers(app: Flask) -> None:
+    """Every error gets a plain page with the right status, never a traceback."""
+
+    @app.errorhandler(CSRFError)
+    def _csrf_error(error: CSRFError) -> tuple[str, int]:
+        return render_template("errors/csrf.html", return_to=request.referrer), 400
+
+    @app.errorhandler(HTTPException)
+    def _http_error(error: HTTPException) -> tuple[str, int] | HTTPException:
+        code = error.code or 500
+        if code < 400:
+            return error
+        known = {400, 403, 404, 405, 410, 413, 429}
+        template = f"errors/{code}.html" if code in known else "errors/other.html"
+        return render_template(template, error=error), code
+
+    @app.errorhandler(Exception)
+    def _unexpected_error(error: Exception) -> tuple[str, int]:
+        app.logger.exception("Unexpected error on %s", request.path)
+        return render_template("errors/500.html"), 500
