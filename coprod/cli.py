@@ -108,3 +108,7 @@ def create_user(email: str, name: str, role: str, password: str) -> None:
         except AccountError as error:
             raise click.ClickException(str(error)) from error
         click.echo(f"Created {user.role} account for {user.email}.")
+
+
+if __name__ == "__main__":
+    main()

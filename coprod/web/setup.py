@@ -10,7 +10,7 @@ from flask_babel import lazy_gettext
 from flask_login import LoginManager
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from govuk_frontend_wtf.main import WTFormsHelpers
-from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader
+from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 from werkzeug.exceptions import HTTPException
 
 from coprod.db import db_session
@@ -25,8 +25,12 @@ def init_jinja(app: Flask) -> None:
     app.jinja_loader = ChoiceLoader(
         [
             FileSystemLoader(app.template_folder or "templates"),
-            PackageLoader("govuk_frontend_jinja"),
-            PackageLoader("govuk_frontend_wtf"),
+            PrefixLoader(
+                {
+                    "govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja"),
+                    "govuk_frontend_wtf": PackageLoader("govuk_frontend_wtf"),
+                }
+            ),
         ]
     )
     app.jinja_env.trim_blocks = True

@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 
 from flask_babel import lazy_gettext as _l
 from werkzeug.datastructures import MultiDict
-from wtforms import Field
+from wtforms import Field, SelectChoice
 
 from coprod.forms import StripWhitespaceForm
 from coprod.surveys.definitions import Option, Question
@@ -55,6 +55,11 @@ class QuestionSummary:
 
 class QuestionForm(StripWhitespaceForm):
     """The form of one question page; fields are added per question type."""
+
+
+def choices_for(options: Iterable[Option]) -> list[SelectChoice]:
+    """WTForms choices from options."""
+    return [SelectChoice(o.value, str(o.label)) for o in options]
 
 
 def sentiment_label_for(score: float | None) -> str | None:

@@ -17,6 +17,7 @@ from coprod.surveys.questions.base import (
     QuestionSummary,
     QuestionType,
     StatementDraft,
+    choices_for,
 )
 from coprod.surveys.questions.validators import OneOf
 
@@ -46,7 +47,7 @@ class CardSort(QuestionType):
         fields: dict[str, Field] = {
             f"{CARD_PREFIX}{card.value}": RadioField(
                 card.label,
-                choices=[(p.value, p.label) for p in piles],
+                choices=choices_for(piles),
                 validators=[OneOf([p.value for p in piles], message)],
                 validate_choice=False,
             )

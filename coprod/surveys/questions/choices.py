@@ -15,6 +15,7 @@ from coprod.surveys.questions.base import (
     QuestionSummary,
     QuestionType,
     StatementDraft,
+    choices_for,
 )
 from coprod.surveys.questions.validators import AnswerRequired, OneOf
 from coprod.vocabulary import PREFER_NOT_TO_SAY
@@ -34,7 +35,7 @@ class SingleChoice(QuestionType):
         return {
             ANSWER: RadioField(
                 self.question.text,
-                choices=[(o.value, o.label) for o in self.options()],
+                choices=choices_for(self.options()),
                 validators=validators,
                 validate_choice=False,
                 widget=GovRadioInput(),
@@ -75,7 +76,7 @@ class MultipleChoice(QuestionType):
         return {
             ANSWER: SelectMultipleField(
                 self.question.text,
-                choices=[(o.value, o.label) for o in self.options()],
+                choices=choices_for(self.options()),
                 validators=validators,
                 validate_choice=False,
                 widget=GovCheckboxesInput(),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from govuk_frontend_wtf.wtforms_widgets import GovPasswordInput, GovSubmitInput, GovTextInput
 from wtforms import PasswordField, StringField, SubmitField
-from wtforms.validators import InputRequired, Length
+from wtforms.validators import DataRequired, Length
 
 from coprod.forms import StripWhitespaceForm
 
@@ -16,7 +16,7 @@ class SignInForm(StripWhitespaceForm):
     email = StringField(
         _l("Email address"),
         validators=[
-            InputRequired(message=_l("Enter your email address")),
+            DataRequired(message=_l("Enter your email address")),
             Length(max=254, message=_l("Enter an email address of 254 characters or fewer")),
         ],
         widget=GovTextInput(),
@@ -24,7 +24,7 @@ class SignInForm(StripWhitespaceForm):
     password = PasswordField(
         _l("Password"),
         validators=[
-            InputRequired(message=_l("Enter your password")),
+            DataRequired(message=_l("Enter your password")),
             Length(max=200, message=_l("Enter a password of 200 characters or fewer")),
         ],
         widget=GovPasswordInput(),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput, GovTextInput
 from wtforms import StringField, SubmitField
-from wtforms.validators import InputRequired, Length
+from wtforms.validators import DataRequired, Length
 
 from coprod.forms import StripWhitespaceForm
 
@@ -21,7 +21,7 @@ class ResumeForm(StripWhitespaceForm):
         _l("Your code"),
         description=_l("It has 8 letters and numbers, like K7PM-4QXD."),
         validators=[
-            InputRequired(message=_l("Enter the code you were given")),
+            DataRequired(message=_l("Enter the code you were given")),
             Length(max=20, message=_l("The code must be 8 letters and numbers, like K7PM-4QXD")),
         ],
         widget=GovTextInput(),
