@@ -23,12 +23,14 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     load_config(app, test_config)
     init_db(app)
     load_surveys(app)
+    from coprod.cli import register_commands
     from coprod.web import setup
 
     setup.init_jinja(app)
     setup.init_extensions(app)
     setup.register_blueprints(app)
     setup.register_error_handlers(app)
+    register_commands(app)
     return app
 
 

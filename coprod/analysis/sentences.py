@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # Abbreviations whose full stop does not end a sentence.
 _ABBREVIATIONS = {
@@ -44,4 +45,9 @@ def _split_line(line: str) -> list[str]:
     rest = line[start:].strip()
     if rest:
         parts.append(rest)
-    return [p for p in parts if re.search(r"\w", p)] or ([line] if line else [])
+    return [p for p in parts if _has_meaning(p)]
+
+
+def _has_meaning(part: str) -> bool:
+    """Words, numbers or symbols such as emoji, not punctuation alone."""
+    return any(ch.isalnum() or unicodedata.category(ch) == "So" for ch in part)

@@ -1,0 +1,1 @@
+"""Realistic synthetic data so that a newcomer meets a living product (`coprod demo`)."""

@@ -1,0 +1,1 @@
+"""Aggregation, charts and exports: pure, no Flask and no database session."""
