@@ -38,9 +38,12 @@ lint: install
 	$(BIN)/ruff format --check coprod tests bench
 	$(BIN)/mypy
 
+# The whole suite on SQLite, then again on a PostgreSQL server the run starts itself
+# (the tests that start their own gunicorn servers run once, on SQLite).
 test: lint
 	$(BIN)/coprod check-surveys
 	$(BIN)/pytest
+	$(BIN)/pytest --postgres -m "not server" -q
 
 bench: install
 	$(BIN)/python -m bench

@@ -83,7 +83,8 @@ def check_surveys(directory: Path | None) -> None:
         click.echo(f"{len(error.problems)} problem(s) found.", err=True)
         sys.exit(1)
     click.echo(
-        f"{len(catalogue.surveys)} survey(s) and {len(catalogue.frameworks)} framework(s) are valid."
+        f"{len(catalogue.surveys)} survey(s) and {len(catalogue.frameworks)} framework(s) "
+        "are valid."
     )
 
 
@@ -102,7 +103,9 @@ def stats() -> None:
 
 @click.command("demo")
 @click.option("--responses", default=480, show_default=True, help="How many responses to add.")
-@click.option("--seed", default=2022, show_default=True, help="Random seed, for the same data again.")
+@click.option(
+    "--seed", default=2022, show_default=True, help="Random seed, for the same data again."
+)
 @click.option("--if-empty", is_flag=True, help="Do nothing (and succeed) if there are responses.")
 @with_appcontext
 def demo(responses: int, seed: int, if_empty: bool) -> None:

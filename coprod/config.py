@@ -48,7 +48,7 @@ class Defaults:
 
 
 def instance_path(test_config: dict[str, Any] | None) -> str:
-    """The instance folder: the repository's instance/ unless a test or COPROD_INSTANCE_PATH says."""
+    """The instance folder: the repository's instance/, unless a test or COPROD_INSTANCE_PATH."""
     chosen = (test_config or {}).get("INSTANCE_PATH") or os.environ.get("COPROD_INSTANCE_PATH")
     return str(Path(chosen).resolve()) if chosen else str(PROJECT_ROOT / "instance")
 

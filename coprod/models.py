@@ -80,9 +80,7 @@ class Draft(Base):
     language: Mapped[str] = mapped_column(String(8), default="en")
     format: Mapped[str] = mapped_column(String(16), default="standard")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(
-        UTCDateTime, default=utcnow, onupdate=utcnow
-    )
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
     version: Mapped[SurveyVersion] = relationship()
     response: Mapped[Response | None] = relationship(back_populates="draft")

@@ -28,7 +28,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 @pytest.fixture(scope="session")
-def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def database_url(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
     if request.config.getoption("--postgres"):
         with postgres_server() as url:
             yield url
@@ -59,7 +61,9 @@ def instance_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def make_app(database_url: str, engine: Engine, instance_path: Path) -> Iterator[Callable[..., Flask]]:
+def make_app(
+    database_url: str, engine: Engine, instance_path: Path
+) -> Iterator[Callable[..., Flask]]:
     """Build an app on the test database, with any settings overridden."""
     made: list[Flask] = []
 
@@ -103,7 +107,9 @@ class Respondent:
     def post(self, url: str, data: dict[str, Any]) -> Page:
         return parse(self.client.post(url, data=data))
 
-    def submit(self, page: Page, changes: dict[str, Any] | None = None, button: str | None = None) -> Page:
+    def submit(
+        self, page: Page, changes: dict[str, Any] | None = None, button: str | None = None
+    ) -> Page:
         """Fill the page's main form with ``changes`` and press its button (or the named one)."""
         form = page.main_form()
         data = page.form_fields(form)

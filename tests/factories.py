@@ -11,7 +11,14 @@ from coprod.services.users import create_user
 PASSWORD = "a long enough password"
 
 
-def make_user(app: Flask, *, email: str = "lead@example.org", role: str = "analyst", name: str = "Sam Lead", password: str = PASSWORD) -> User:
+def make_user(
+    app: Flask,
+    *,
+    email: str = "lead@example.org",
+    role: str = "analyst",
+    name: str = "Sam Lead",
+    password: str = PASSWORD,
+) -> User:
     """A staff account, committed."""
     with app_session(app) as session:
         return create_user(session, email, name, role, password)

@@ -37,11 +37,17 @@ def test_demo_spreads_answers_over_eighteen_months_and_every_role_and_age(app: F
 
     app.test_cli_runner().invoke(args=["demo", "--responses", "400"])
     with app_session(app) as session:
-        first, last = session.execute(select(func.min(Response.submitted_at), func.max(Response.submitted_at))).one()
+        first, last = session.execute(
+            select(func.min(Response.submitted_at), func.max(Response.submitted_at))
+        ).one()
         roles = set(session.scalars(select(Response.role).distinct()))
         ages = set(session.scalars(select(Response.age_band).distinct()))
-        free_text = session.scalar(select(func.count(Statement.id)).where(Statement.kind == "free_text"))
-        distinct_text = session.scalar(select(func.count(func.distinct(Statement.text))).where(Statement.kind == "free_text"))
+        free_text = session.scalar(
+            select(func.count(Statement.id)).where(Statement.kind == "free_text")
+        )
+        distinct_text = session.scalar(
+            select(func.count(func.distinct(Statement.text))).where(Statement.kind == "free_text")
+        )
     assert (last - first).days > 500
     assert {"parent_carer", "young_person", "professional"} <= roles
     assert {"0-4", "5-10", "11-12", "13-15", "16-17", "18-25"} <= ages
@@ -50,12 +56,34 @@ def test_demo_spreads_answers_over_eighteen_months_and_every_role_and_age(app: F
 
 def test_create_user_makes_an_account_and_refuses_a_short_password(app: Flask) -> None:
     runner = app.test_cli_runner()
-    ok = runner.invoke(args=["create-user", "--email", "f@example.org", "--role", "facilitator", "--password", "long enough secret"])
+    ok = runner.invoke(
+        args=[
+            "create-user",
+            "--email",
+            "f@example.org",
+            "--role",
+            "facilitator",
+            "--password",
+            "long enough secret",
+        ]
+    )
     assert ok.exit_code == 0, ok.output
-    short = runner.invoke(args=["create-user", "--email", "g@example.org", "--role", "admin", "--password", "short"])
+    short = runner.invoke(
+        args=["create-user", "--email", "g@example.org", "--role", "admin", "--password", "short"]
+    )
     assert short.exit_code == 1
     assert "at least 12 characters" in short.output
-    twice = runner.invoke(args=["create-user", "--email", "F@example.org", "--role", "admin", "--password", "long enough secret"])
+    twice = runner.invoke(
+        args=[
+            "create-user",
+            "--email",
+            "F@example.org",
+            "--role",
+            "admin",
+            "--password",
+            "long enough secret",
+        ]
+    )
     assert "There is already an account for f@example.org" in twice.output
     with app_session(app) as session:
         assert counts(session)["responses"] == 0

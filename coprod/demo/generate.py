@@ -26,7 +26,7 @@ from coprod.surveys.questions import question_type
 from coprod.vocabulary import PREFER_NOT_TO_SAY
 
 VOICES = Path(__file__).with_name("voices.yaml")
-DEMO_PASSWORD = "coprod-demo-only"
+DEMO_PASSWORD = "coprod-demo-only"  # noqa: S105  (printed, for demo accounts only)
 DEMO_USERS = (
     ("admin@demo.invalid", "Demo administrator", "admin"),
     ("analyst@demo.invalid", "Demo analyst", "analyst"),
@@ -36,9 +36,32 @@ MONTHS = 18
 # Realistic mixes of who answers; weights, not shares.
 WEIGHTS: dict[str, dict[str, float]] = {
     "role": {"parent_carer": 86, "professional": 8, "other": 3, PREFER_NOT_TO_SAY: 3},
-    "child_age": {"0-4": 8, "5-10": 34, "11-12": 16, "13-15": 22, "16-17": 10, "18-25": 7, PREFER_NOT_TO_SAY: 3},
-    "age_band": {"5-10": 22, "11-12": 20, "13-15": 30, "16-17": 16, "18-25": 9, PREFER_NOT_TO_SAY: 3},
-    "primary_need": {"autism": 36, "speech_language": 18, "social_emotional": 16, "learning": 14, "physical_sensory": 7, "not_identified": 6, PREFER_NOT_TO_SAY: 3},
+    "child_age": {
+        "0-4": 8,
+        "5-10": 34,
+        "11-12": 16,
+        "13-15": 22,
+        "16-17": 10,
+        "18-25": 7,
+        PREFER_NOT_TO_SAY: 3,
+    },
+    "age_band": {
+        "5-10": 22,
+        "11-12": 20,
+        "13-15": 30,
+        "16-17": 16,
+        "18-25": 9,
+        PREFER_NOT_TO_SAY: 3,
+    },
+    "primary_need": {
+        "autism": 36,
+        "speech_language": 18,
+        "social_emotional": 16,
+        "learning": 14,
+        "physical_sensory": 7,
+        "not_identified": 6,
+        PREFER_NOT_TO_SAY: 3,
+    },
 }
 
 
@@ -56,7 +79,9 @@ def database_is_empty(session: Session) -> bool:
     return not session.scalar(select(func.count(Response.id)))
 
 
-def fill_demo(session: Session, catalogue: Catalogue, responses: int = 480, seed: int = 2022) -> DemoResult:
+def fill_demo(
+    session: Session, catalogue: Catalogue, responses: int = 480, seed: int = 2022
+) -> DemoResult:
     """Add demo staff accounts and ``responses`` responses spread over the last 18 months."""
     rng = random.Random(seed)
     voices = yaml.safe_load(VOICES.read_text(encoding="utf-8"))
@@ -72,8 +97,12 @@ def fill_demo(session: Session, catalogue: Catalogue, responses: int = 480, seed
         progress = (when - start) / (now - start)  # 0 at the start of the plan, 1 today
         answers = _answers(rng, definition, voices.get(definition.slug, {}), progress)
         response = build_response(
-            current_version(session, definition), answers,
-            language="en", format_="standard", channel="demo", submitted_at=when,
+            current_version(session, definition),
+            answers,
+            language="en",
+            format_="standard",
+            channel="demo",
+            submitted_at=when,
         )
         session.add(response)
         statements += len(response.statements)
@@ -92,7 +121,9 @@ def _demo_users(session: Session) -> list[str]:
     return made
 
 
-def _answers(rng: random.Random, definition: SurveyDefinition, voices: dict[str, Any], progress: float) -> dict[str, Any]:
+def _answers(
+    rng: random.Random, definition: SurveyDefinition, voices: dict[str, Any], progress: float
+) -> dict[str, Any]:
     # Each person has an outlook; services improve as the plan goes on.
     outlook = rng.gauss(-0.35 + 0.6 * progress, 0.45)
     answers: dict[str, Any] = {}
@@ -105,7 +136,9 @@ def _answers(rng: random.Random, definition: SurveyDefinition, voices: dict[str,
     return answers
 
 
-def _answer(rng: random.Random, question: Question, voices: list[dict[str, Any]], outlook: float) -> Any:
+def _answer(
+    rng: random.Random, question: Question, voices: list[dict[str, Any]], outlook: float
+) -> Any:
     kind = question_type(question)
     if question.representation:
         weights = WEIGHTS.get(question.id) or WEIGHTS.get(question.representation)
@@ -135,7 +168,8 @@ def _answer(rng: random.Random, question: Question, voices: list[dict[str, Any]]
 def _leaning(rng: random.Random, options: list[Any] | tuple[Any, ...], outlook: float) -> Any:
     """An option, likelier the closer its score is to the person's outlook."""
     weights = [
-        0.15 + max(0.0, 1.0 - abs((o.score if o.score is not None else 0.0) - outlook)) for o in options
+        0.15 + max(0.0, 1.0 - abs((o.score if o.score is not None else 0.0) - outlook))
+        for o in options
     ]
     return rng.choices(list(options), weights)[0]
 
@@ -144,6 +178,7 @@ def _voice(rng: random.Random, voices: list[dict[str, Any]], outlook: float) -> 
     if not voices:
         return None
     wanted = "positive" if outlook > 0.25 else "negative" if outlook < -0.25 else None
-    pool = [v for v in voices if wanted is None or v.get("sentiment") in (wanted, "mixed")] or voices
+    pool = [
+        v for v in voices if wanted is None or v.get("sentiment") in (wanted, "mixed")
+    ] or voices
     return str(rng.choice(pool)["text"])
-

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from alembic import context
-from sqlalchemy import create_engine
+from sqlalchemy import Connection, create_engine
 
 import coprod.models  # noqa: F401  (registers every table on Base.metadata)
 from coprod.db import Base
@@ -23,7 +23,7 @@ def run_migrations() -> None:
         _run(own_connection)
 
 
-def _run(connection: object) -> None:
+def _run(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,

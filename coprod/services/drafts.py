@@ -50,7 +50,9 @@ def start_draft(
 
 def _live(session: Session, condition: Any, max_age_days: int) -> Draft | None:
     draft = session.scalar(
-        select(Draft).where(condition).options(selectinload(Draft.answers), selectinload(Draft.response))
+        select(Draft)
+        .where(condition)
+        .options(selectinload(Draft.answers), selectinload(Draft.response))
     )
     return draft if draft is not None and is_kept(draft, max_age_days) else None
 

@@ -14,7 +14,7 @@ from coprod.services.audit import record
 
 ROLES = ("facilitator", "analyst", "admin")
 MIN_PASSWORD_LENGTH = 12
-# Compared against when the address is unknown, so a wrong address takes as long as a wrong password.
+# Checked when the address is unknown, so a wrong address takes as long as a wrong password.
 _DUMMY_HASH = generate_password_hash("not a real password, only for timing")
 
 
@@ -42,7 +42,9 @@ def create_user(session: Session, email: str, name: str, role: str, password: st
     if session.scalar(select(User).where(User.email == email)):
         raise AccountError(f"There is already an account for {email}")
     user = User(
-        email=email, name=name.strip() or email, role=role,
+        email=email,
+        name=name.strip() or email,
+        role=role,
         password_hash=generate_password_hash(password),
     )
     session.add(user)

@@ -91,7 +91,7 @@ class Catalogue:
 
 
 def load_catalogue(directory: Path) -> Catalogue:
-    """Load and check ``directory``/*.yaml and its frameworks/; raise DefinitionError if any fail."""
+    """Load and check ``directory``/*.yaml and frameworks/; raise DefinitionError if any fail."""
     problems: list[Problem] = []
     frameworks: dict[str, Framework] = {}
     for path in sorted((directory / "frameworks").glob("*.yaml")):
@@ -110,7 +110,9 @@ def load_catalogue(directory: Path) -> Catalogue:
         raw, lines = loaded
         found = _survey_problems(path, raw, lines, frameworks)
         if raw["slug"] in surveys:
-            found.append(Problem(str(path), 1, "slug", f"'{raw['slug']}' is used by another survey"))
+            found.append(
+                Problem(str(path), 1, "slug", f"'{raw['slug']}' is used by another survey")
+            )
         problems.extend(found)
         if not found:
             surveys[raw["slug"]] = survey_from_dict(raw)
@@ -126,8 +128,8 @@ def _load(
 ) -> tuple[dict[str, Any], dict[Path_, int]] | None:
     try:
         data, lines = load_with_lines(path)
-    except YamlSyntaxError as error:
-        problems.append(Problem(str(path), error.line, "(file)", error.message))
+    except YamlSyntaxError as syntax:
+        problems.append(Problem(str(path), syntax.line, "(file)", syntax.message))
         return None
     errors = sorted(Draft202012Validator(schema).iter_errors(data), key=lambda e: list(e.path))
     for error in _most_specific(errors):
@@ -211,7 +213,9 @@ def _survey_problems(
             problem((*at, "id"), f"'{question['id']}' is used by another question")
         seen_ids.add(question["id"])
         if IDENTIFYING.search(question["text"]):
-            problem((*at, "text"), "asks for something that identifies a person; coprod is anonymous")
+            problem(
+                (*at, "text"), "asks for something that identifies a person; coprod is anonymous"
+            )
         for key in ("options", "cards"):
             values = [item["value"] for item in question.get(key, [])]
             for dup in {v for v in values if values.count(v) > 1}:

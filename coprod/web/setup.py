@@ -5,8 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Flask, Response, render_template, request
-from flask_babel import Babel
-from flask_babel import lazy_gettext
+from flask_babel import Babel, lazy_gettext
 from flask_login import LoginManager
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from govuk_frontend_wtf.main import WTFormsHelpers
@@ -51,7 +50,7 @@ def init_extensions(app: Flask) -> None:
     WTFormsHelpers(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.sign_in"
-    login_manager.login_message = lazy_gettext("Sign in to see this page")  # type: ignore[assignment]
+    login_manager.login_message = lazy_gettext("Sign in to see this page")
     login_manager.session_protection = "strong"
 
     @login_manager.user_loader

@@ -50,14 +50,26 @@ def test_the_shipped_surveys_are_valid() -> None:
     catalogue = load_catalogue(SURVEYS)
     assert set(catalogue.surveys) == {"family-experience", "young-people"}
     assert [a.slug for a in catalogue.frameworks["default"].focus_areas] == [
-        "identification", "ehc_plans", "joint_commissioning", "coproduction", "transitions", "local_offer",
+        "identification",
+        "ehc_plans",
+        "joint_commissioning",
+        "coproduction",
+        "transitions",
+        "local_offer",
     ]
 
 
 def test_the_family_survey_covers_every_focus_area_with_free_text() -> None:
     survey = load_catalogue(SURVEYS).surveys["family-experience"]
     areas = {a for q in survey.questions for a in q.focus_areas}
-    assert areas == {"identification", "ehc_plans", "joint_commissioning", "coproduction", "transitions", "local_offer"}
+    assert areas == {
+        "identification",
+        "ehc_plans",
+        "joint_commissioning",
+        "coproduction",
+        "transitions",
+        "local_offer",
+    }
     assert 2 <= sum(q.type == "free_text" for q in survey.questions) <= 3
 
 
@@ -65,23 +77,57 @@ def test_the_young_peoples_survey_has_faces_a_card_sort_and_the_free_text_trio()
     survey = load_catalogue(SURVEYS).surveys["young-people"]
     types = [q.type for q in survey.questions]
     assert "faces" in types and "card_sort" in types
-    assert [q.id for q in survey.questions if q.type == "free_text"] == ["whats_good", "whats_hard", "make_better"]
+    assert [q.id for q in survey.questions if q.type == "free_text"] == [
+        "whats_good",
+        "whats_hard",
+        "make_better",
+    ]
 
 
 @pytest.mark.parametrize(
     ("questions", "expected"),
     [
-        ("  - id: a\n    type: slider\n    text: Hi\n", "broken.yaml:7: questions[0].type: 'slider' is not one of"),
+        (
+            "  - id: a\n    type: slider\n    text: Hi\n",
+            "broken.yaml:7: questions[0].type: 'slider' is not one of",
+        ),
         ("  - id: a\n    type: free_text\n", "broken.yaml:6: questions[0]: 'text' is missing"),
-        ("  - id: a\n    type: free_text\n    text: Hi\n    colour: red\n", "broken.yaml:6: questions[0]: unknown key ('colour' was unexpected)"),
-        (GOOD_QUESTION + GOOD_QUESTION, "broken.yaml:10: questions[1].id: 'listened' is used by another question"),
-        ("  - id: a\n    type: agreement\n    text: Hi\n", "broken.yaml:6: questions[0]: a closed question must name its focus_areas"),
-        ("  - id: a\n    type: agreement\n    text: Hi\n    focus_areas: [parking]\n", "broken.yaml:9: questions[0].focus_areas: 'parking' is not a focus area of 'default'"),
-        ("  - id: a\n    type: free_text\n    text: What is your child's name?\n", "broken.yaml:8: questions[0].text: asks for something that identifies a person"),
-        ("  - id: a\n    type: free_text\n    text: Your email address\n", "broken.yaml:8: questions[0].text: asks for something that identifies a person"),
-        ("  - id: a\n    type: free_text\n    text: What is your postcode?\n", "broken.yaml:8: questions[0].text: asks for something that identifies a person"),
-        ("  - id: a\n    type: free_text\n    text: Which school do they go to?\n", "broken.yaml:8: questions[0].text: asks for something that identifies a person"),
-        ("  - id: a\n    type: free_text\n    text: Date of birth\n", "broken.yaml:8: questions[0].text: asks for something that identifies a person"),
+        (
+            "  - id: a\n    type: free_text\n    text: Hi\n    colour: red\n",
+            "broken.yaml:6: questions[0]: unknown key ('colour' was unexpected)",
+        ),
+        (
+            GOOD_QUESTION + GOOD_QUESTION,
+            "broken.yaml:10: questions[1].id: 'listened' is used by another question",
+        ),
+        (
+            "  - id: a\n    type: agreement\n    text: Hi\n",
+            "broken.yaml:6: questions[0]: a closed question must name its focus_areas",
+        ),
+        (
+            "  - id: a\n    type: agreement\n    text: Hi\n    focus_areas: [parking]\n",
+            "broken.yaml:9: questions[0].focus_areas: 'parking' is not a focus area of 'default'",
+        ),
+        (
+            "  - id: a\n    type: free_text\n    text: What is your child's name?\n",
+            "broken.yaml:8: questions[0].text: asks for something that identifies a person",
+        ),
+        (
+            "  - id: a\n    type: free_text\n    text: Your email address\n",
+            "broken.yaml:8: questions[0].text: asks for something that identifies a person",
+        ),
+        (
+            "  - id: a\n    type: free_text\n    text: What is your postcode?\n",
+            "broken.yaml:8: questions[0].text: asks for something that identifies a person",
+        ),
+        (
+            "  - id: a\n    type: free_text\n    text: Which school do they go to?\n",
+            "broken.yaml:8: questions[0].text: asks for something that identifies a person",
+        ),
+        (
+            "  - id: a\n    type: free_text\n    text: Date of birth\n",
+            "broken.yaml:8: questions[0].text: asks for something that identifies a person",
+        ),
         (
             "  - id: a\n    type: single_choice\n    text: Do you?\n    focus_areas: [ehc_plans]\n    options:\n"
             "      - value: y\n        label: Yes\n      - value: n\n        label: No\n",
@@ -97,14 +143,31 @@ def test_the_young_peoples_survey_has_faces_a_card_sort_and_the_free_text_trio()
             "      - value: parent_carer\n        label: Parent\n      - value: grandparent\n        label: Grandparent\n",
             "broken.yaml:14: questions[0].options[1].value: 'grandparent' is not one of: parent_carer, young_person, professional, other",
         ),
-        ("  - id: a\n    type: single_choice\n    text: Pick\n    focus_areas: [ehc_plans]\n", "broken.yaml:6: questions[0]: 'options' is missing"),
-        ("  - id: a\n    type: card_sort\n    text: Sort\n    cards: []\n", "broken.yaml:9: questions[0].cards: needs at least 2 items"),
-        ("  - id: a\n    type: number\n    text: Weeks\n    minimum: 10\n    maximum: 1\n", "broken.yaml:9: questions[0].minimum: is greater than maximum"),
-        ("  - id: Bad Id\n    type: free_text\n    text: Hi\n", "broken.yaml:6: questions[0].id: 'Bad Id' must be lower-case letters"),
-        ("  - id: a\n    type: free_text\n    text: [unclosed\n", "broken.yaml:9: (file): not valid YAML"),
+        (
+            "  - id: a\n    type: single_choice\n    text: Pick\n    focus_areas: [ehc_plans]\n",
+            "broken.yaml:6: questions[0]: 'options' is missing",
+        ),
+        (
+            "  - id: a\n    type: card_sort\n    text: Sort\n    cards: []\n",
+            "broken.yaml:9: questions[0].cards: needs at least 2 items",
+        ),
+        (
+            "  - id: a\n    type: number\n    text: Weeks\n    minimum: 10\n    maximum: 1\n",
+            "broken.yaml:9: questions[0].minimum: is greater than maximum",
+        ),
+        (
+            "  - id: Bad Id\n    type: free_text\n    text: Hi\n",
+            "broken.yaml:6: questions[0].id: 'Bad Id' must be lower-case letters",
+        ),
+        (
+            "  - id: a\n    type: free_text\n    text: [unclosed\n",
+            "broken.yaml:9: (file): not valid YAML",
+        ),
     ],
 )
-def test_each_problem_is_named_by_file_line_and_key(tmp_path: Path, questions: str, expected: str) -> None:
+def test_each_problem_is_named_by_file_line_and_key(
+    tmp_path: Path, questions: str, expected: str
+) -> None:
     found = problems_in(survey_folder(tmp_path, questions))
     assert any(p.startswith(expected) for p in found), found
 
@@ -136,7 +199,9 @@ def test_check_surveys_prints_problems_and_exits_non_zero(tmp_path: Path) -> Non
     folder = survey_folder(tmp_path, "  - id: a\n    type: slider\n    text: Hi\n")
     result = subprocess.run(
         [sys.executable, "-m", "coprod.cli", "check-surveys", str(folder)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 1
     assert f"{folder}/broken.yaml:7: questions[0].type: 'slider' is not one of" in result.stderr
@@ -145,7 +210,10 @@ def test_check_surveys_prints_problems_and_exits_non_zero(tmp_path: Path) -> Non
 
 def test_check_surveys_passes_the_shipped_surveys() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "coprod.cli", "check-surveys"], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "coprod.cli", "check-surveys"],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert "2 survey(s) and 1 framework(s) are valid." in result.stdout

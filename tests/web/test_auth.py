@@ -21,7 +21,9 @@ def test_staff_home_needs_sign_in(respondent: Respondent) -> None:
     assert page.h1 == "Sign in"
 
 
-def test_signed_in_home_lists_surveys_with_response_counts(app: Flask, respondent: Respondent) -> None:
+def test_signed_in_home_lists_surveys_with_response_counts(
+    app: Flask, respondent: Respondent
+) -> None:
     respondent.send(respondent.answer_all("young-people", {}))
     make_user(app, role="facilitator")
     staff = Respondent(app.test_client())
@@ -46,7 +48,9 @@ def test_missing_fields_are_asked_for(respondent: Respondent) -> None:
     assert page.errors == ["Enter your email address", "Enter your password"]
 
 
-def test_repeated_failures_lock_the_address_even_with_the_right_password(app: Flask, respondent: Respondent) -> None:
+def test_repeated_failures_lock_the_address_even_with_the_right_password(
+    app: Flask, respondent: Respondent
+) -> None:
     make_user(app)
     for _ in range(5):
         sign_in(respondent, "lead@example.org", "wrong password here")
@@ -74,7 +78,10 @@ def test_sign_out_ends_the_session(app: Flask) -> None:
     staff = Respondent(app.test_client())
     home = sign_in(staff, "lead@example.org", PASSWORD)
     sign_out_form = home.soup.select_one("form[action='/sign-out']")
-    staff.client.post("/sign-out", data={"csrf_token": sign_out_form.select_one("input[name=csrf_token]")["value"]})
+    staff.client.post(
+        "/sign-out",
+        data={"csrf_token": sign_out_form.select_one("input[name=csrf_token]")["value"]},
+    )
     assert staff.get("/staff/", follow_redirects=True).h1 == "Sign in"
 
 

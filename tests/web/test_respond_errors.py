@@ -26,11 +26,36 @@ def saved_answers(app: Flask) -> dict[str, object]:
     [
         ("family-experience", "role", {"answer": ""}, "Select an answer"),
         ("family-experience", "role", {"answer": "headteacher"}, "Select one of the options shown"),
-        ("family-experience", "services_missing", {"answer": ["short_breaks", "ponies"]}, "Select only the options shown"),
-        ("family-experience", "child_age", {"answer": "' OR 1=1 --"}, "Select one of the options shown"),
-        ("family-experience", "whats_hard", {"answer": "x" * 1501}, "Your answer must be 1500 characters or fewer"),
-        ("young-people", "feel_at_school", {"answer": "ecstatic"}, "Select one of the options shown"),
-        ("young-people", "cards", {"card-my_plan": "brilliant"}, "Choose good, not sure or not good for each card"),
+        (
+            "family-experience",
+            "services_missing",
+            {"answer": ["short_breaks", "ponies"]},
+            "Select only the options shown",
+        ),
+        (
+            "family-experience",
+            "child_age",
+            {"answer": "' OR 1=1 --"},
+            "Select one of the options shown",
+        ),
+        (
+            "family-experience",
+            "whats_hard",
+            {"answer": "x" * 1501},
+            "Your answer must be 1500 characters or fewer",
+        ),
+        (
+            "young-people",
+            "feel_at_school",
+            {"answer": "ecstatic"},
+            "Select one of the options shown",
+        ),
+        (
+            "young-people",
+            "cards",
+            {"card-my_plan": "brilliant"},
+            "Choose good, not sure or not good for each card",
+        ),
     ],
 )
 def test_bad_answers_get_the_error_summary_and_a_400(
@@ -42,12 +67,16 @@ def test_bad_answers_get_the_error_summary_and_a_400(
     assert result.errors == [message]
     assert result.title.startswith("Error: ")
     link = result.soup.select_one(".govuk-error-summary__list a")["href"]
-    assert result.soup.select_one(link.replace("#", "#")) is not None, "the error links to its field"
+    assert result.soup.select_one(link.replace("#", "#")) is not None, (
+        "the error links to its field"
+    )
 
 
 def test_over_long_text_is_kept_in_the_box_so_nothing_typed_is_lost(respondent: Respondent) -> None:
     typed = "We had to fight for everything. " * 60
-    result = respondent.submit(goto(respondent, "family-experience", "whats_hard"), {"answer": typed})
+    result = respondent.submit(
+        goto(respondent, "family-experience", "whats_hard"), {"answer": typed}
+    )
     assert result.status == 400
     assert result.soup.select_one("textarea#answer").get_text() == typed.strip()
 
@@ -60,21 +89,29 @@ def test_an_error_does_not_lose_answers_saved_before(app: Flask, respondent: Res
     assert saved_answers(app) == {"role": "parent_carer"}
 
 
-def test_a_missing_csrf_token_gets_a_plain_page_and_keeps_saved_answers(app: Flask, respondent: Respondent) -> None:
+def test_a_missing_csrf_token_gets_a_plain_page_and_keeps_saved_answers(
+    app: Flask, respondent: Respondent
+) -> None:
     first = respondent.start("family-experience")
     respondent.submit(first, {"answer": "parent_carer"})
     response = respondent.client.post(
         "/surveys/family-experience/questions/child_age", data={"answer": "5-10"}
     )
-    page = respondent.get("/", )  # the app still works for this person afterwards
+    page = respondent.get(
+        "/",
+    )  # the app still works for this person afterwards
     assert response.status_code == 400
     assert "We could not save that page" in response.get_data(as_text=True)
-    assert "Every answer you saved before this page is still saved" in response.get_data(as_text=True)
+    assert "Every answer you saved before this page is still saved" in response.get_data(
+        as_text=True
+    )
     assert page.status == 200
     assert saved_answers(app) == {"role": "parent_carer"}
 
 
-def test_a_stale_csrf_token_from_another_session_is_refused_plainly(app: Flask, respondent: Respondent) -> None:
+def test_a_stale_csrf_token_from_another_session_is_refused_plainly(
+    app: Flask, respondent: Respondent
+) -> None:
     other = Respondent(app.test_client())
     stale = other.start("young-people").form_fields()["csrf_token"]
     respondent.start("young-people")
@@ -85,7 +122,9 @@ def test_a_stale_csrf_token_from_another_session_is_refused_plainly(app: Flask, 
     assert "We could not save that page" in response.get_data(as_text=True)
 
 
-def test_a_required_question_skipped_by_address_is_caught_at_sending(respondent: Respondent) -> None:
+def test_a_required_question_skipped_by_address_is_caught_at_sending(
+    respondent: Respondent,
+) -> None:
     respondent.start("family-experience")
     check = respondent.get("/surveys/family-experience/check-answers")
     result = respondent.send(check)
@@ -134,14 +173,18 @@ def test_a_body_over_the_limit_gets_a_plain_413(respondent: Respondent) -> None:
 
 
 @pytest.mark.parametrize("typed", ["\x00\x00", "   \n\t  ", "\u200b"[:0] + "  "])
-def test_nul_bytes_and_whitespace_only_count_as_no_answer(app: Flask, respondent: Respondent, typed: str) -> None:
+def test_nul_bytes_and_whitespace_only_count_as_no_answer(
+    app: Flask, respondent: Respondent, typed: str
+) -> None:
     page = goto(respondent, "young-people", "whats_good")
     result = respondent.submit(page, {"answer": typed})
     assert result.status == 200
     assert saved_answers(app)["whats_good"] is None
 
 
-def test_nul_bytes_inside_text_are_dropped_and_the_rest_kept(app: Flask, respondent: Respondent) -> None:
+def test_nul_bytes_inside_text_are_dropped_and_the_rest_kept(
+    app: Flask, respondent: Respondent
+) -> None:
     page = goto(respondent, "young-people", "whats_good")
     respondent.submit(page, {"answer": "my\x00 TA helps me 😊 مدد"})
     assert saved_answers(app)["whats_good"] == "my TA helps me 😊 مدد"

@@ -35,15 +35,22 @@ def test_home_lists_open_surveys_and_links_to_start_pages(respondent: Respondent
     assert links == ["/surveys/family-experience", "/surveys/young-people"]
 
 
-def test_start_page_says_who_it_is_for_how_long_and_that_it_is_anonymous(respondent: Respondent) -> None:
+def test_start_page_says_who_it_is_for_how_long_and_that_it_is_anonymous(
+    respondent: Respondent,
+) -> None:
     page = respondent.get("/surveys/family-experience")
     assert page.h1 == "Your family's experience of SEND support"
     assert "about 10 minutes" in page.text()
     assert "You do not need to give your name" in page.text()
-    assert page.main_form().select_one("button.govuk-button--start").get_text(strip=True) == "Start now"
+    assert (
+        page.main_form().select_one("button.govuk-button--start").get_text(strip=True)
+        == "Start now"
+    )
 
 
-def test_a_parent_answers_checks_and_sends_and_gets_a_reference(app: Flask, respondent: Respondent) -> None:
+def test_a_parent_answers_checks_and_sends_and_gets_a_reference(
+    app: Flask, respondent: Respondent
+) -> None:
     check = respondent.answer_all("family-experience", FAMILY_ANSWERS)
     assert check.h1 == "Check your answers"
     text = check.text()
@@ -72,7 +79,9 @@ def test_a_parent_answers_checks_and_sends_and_gets_a_reference(app: Flask, resp
             "We waited two years for the assessment.",
             "Nobody told us anything!",
         ]
-        wait = session.scalar(select(Statement).where(Statement.question_id == "wait_for_assessment"))
+        wait = session.scalar(
+            select(Statement).where(Statement.question_id == "wait_for_assessment")
+        )
         assert wait.sentiment_label == "negative"
         assert [(t.focus_area, t.origin) for t in wait.tags] == [("identification", "survey")]
         # "About you" answers describe the person; they are not statements.
@@ -83,7 +92,10 @@ def test_every_page_has_a_back_link_to_the_page_before(respondent: Respondent) -
     first = respondent.start("young-people")
     assert first.soup.select_one(".govuk-back-link")["href"] == "/surveys/young-people"
     second = respondent.submit(first, {"answer": "13-15"})
-    assert second.soup.select_one(".govuk-back-link")["href"] == "/surveys/young-people/questions/age_band"
+    assert (
+        second.soup.select_one(".govuk-back-link")["href"]
+        == "/surveys/young-people/questions/age_band"
+    )
     back = respondent.get("/surveys/young-people/questions/age_band")
     assert back.form_fields()["answer"] == ["13-15"]  # the answer given is still there
 
@@ -108,7 +120,9 @@ def test_sending_twice_makes_one_response(app: Flask, respondent: Respondent) ->
     assert count(app, Response) == 1
 
 
-def test_after_sending_the_question_pages_lead_to_the_confirmation(app: Flask, respondent: Respondent) -> None:
+def test_after_sending_the_question_pages_lead_to_the_confirmation(
+    app: Flask, respondent: Respondent
+) -> None:
     respondent.send(respondent.answer_all("young-people", {}))
     page = respondent.get("/surveys/young-people/questions/whats_good", follow_redirects=True)
     assert page.h1 == "Your answers have been sent"
@@ -121,7 +135,9 @@ def test_starting_again_after_sending_makes_a_new_draft(app: Flask, respondent: 
     assert count(app, Response) == 2
 
 
-def test_the_response_and_statements_are_stored_before_the_confirmation(app: Flask, respondent: Respondent) -> None:
+def test_the_response_and_statements_are_stored_before_the_confirmation(
+    app: Flask, respondent: Respondent
+) -> None:
     check = respondent.answer_all(
         "young-people",
         {"people_listen": {"answer": "okay"}, "whats_hard": {"answer": "The dinner hall is loud."}},

@@ -26,7 +26,9 @@ def test_resume_with_the_code_on_another_device(app: Flask, respondent: Responde
     other_device = Respondent(app.test_client())
     form = other_device.get("/resume")
     page = other_device.submit(form, {"code": code.lower().replace("-", " ")})
-    assert page.h1 == "When my child first started to struggle, someone noticed and took it seriously."
+    assert (
+        page.h1 == "When my child first started to struggle, someone noticed and took it seriously."
+    )
     back = other_device.get("/surveys/family-experience/questions/child_age")
     assert back.form_fields()["answer"] == ["5-10"]
 

@@ -228,7 +228,6 @@ def upgrade() -> None:
         )
 
 
-
 def downgrade() -> None:
     with op.batch_alter_table("statement_tags", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_statement_tags_statement_id"))

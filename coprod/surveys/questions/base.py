@@ -79,6 +79,7 @@ class QuestionType(ABC):
     name: ClassVar[str]
     #: The partial that renders this type's fields on the question page.
     template: ClassVar[str]
+
     def __init__(self, question: Question) -> None:
         self.question = question
 

@@ -31,7 +31,9 @@ class SingleChoice(QuestionType):
         validators: list[Any] = []
         if self.question.required:
             validators.append(AnswerRequired(self._required_message()))
-        validators.append(OneOf([o.value for o in self.options()], str(_l("Select one of the options shown"))))
+        validators.append(
+            OneOf([o.value for o in self.options()], str(_l("Select one of the options shown")))
+        )
         return {
             ANSWER: RadioField(
                 self.question.text,
@@ -71,7 +73,9 @@ class MultipleChoice(QuestionType):
         validators: list[Any] = []
         if self.question.required:
             validators.append(AnswerRequired(str(_l("Select at least one option"))))
-        validators.append(OneOf([o.value for o in self.options()], str(_l("Select only the options shown"))))
+        validators.append(
+            OneOf([o.value for o in self.options()], str(_l("Select only the options shown")))
+        )
         validators.append(self._prefer_not_to_say_alone)
         return {
             ANSWER: SelectMultipleField(

@@ -17,7 +17,14 @@ class _Scale(SingleChoice):
     def options(self) -> tuple[Option, ...]:
         flip = -1.0 if self.question.reverse else 1.0
         scale = tuple(
-            Option(o.value, o.label, o.hint, None if o.score is None else o.score * flip, o.easy_read, o.symbol)
+            Option(
+                o.value,
+                o.label,
+                o.hint,
+                None if o.score is None else o.score * flip,
+                o.easy_read,
+                o.symbol,
+            )
             for o in self.scale()
         )
         if self.question.prefer_not_to_say:

@@ -34,7 +34,9 @@ class FreeText(QuestionType):
         if self.question.required:
             validators.append(AnswerRequired(str(_l("Enter your answer"))))
         validators.append(
-            MaxLength(limit, str(_l("Your answer must be %(limit)s characters or fewer", limit=limit)))
+            MaxLength(
+                limit, str(_l("Your answer must be %(limit)s characters or fewer", limit=limit))
+            )
         )
         return {ANSWER: TextAreaField(self.question.text, validators=validators)}
 
@@ -69,9 +71,7 @@ class Number(QuestionType):
             validators.append(AnswerRequired(str(_l("Enter a number"))))
         validators.append(self._whole_number_in_range)
         return {
-            ANSWER: StringField(
-                self.question.text, validators=validators, widget=GovTextInput()
-            )
+            ANSWER: StringField(self.question.text, validators=validators, widget=GovTextInput())
         }
 
     def _whole_number_in_range(self, _form: Any, field: Field) -> None:
@@ -82,7 +82,7 @@ class Number(QuestionType):
             raise ValidationError(str(_l("Enter a whole number, like 12")))
         number = int(text)
         low, high = self.question.minimum, self.question.maximum
-        if low is not None and number < low or high is not None and number > high:
+        if (low is not None and number < low) or (high is not None and number > high):
             raise ValidationError(
                 str(_l("Enter a number between %(low)s and %(high)s", low=low, high=high))
             )

@@ -1,4 +1,4 @@
-"""Where a respondent is: their draft for a survey (kept in the signed session) and the next page."""
+"""Where a respondent is: their draft (kept in the signed session) and the next page."""
 
 from __future__ import annotations
 
@@ -74,7 +74,9 @@ def next_page_after(definition: SurveyDefinition, question_id: str, changing: bo
         return url_for("respond.check_answers", slug=slug)
     index = definition.index_of(question_id)
     if index + 1 < len(definition.questions):
-        return url_for("respond.question", slug=slug, question_id=definition.questions[index + 1].id)
+        return url_for(
+            "respond.question", slug=slug, question_id=definition.questions[index + 1].id
+        )
     return url_for("respond.check_answers", slug=slug)
 
 
@@ -93,5 +95,7 @@ def resume_page(definition: SurveyDefinition, answers: dict[str, Any]) -> str:
     """Where a returning person carries on: after the last page they saved, or the check page."""
     seen = [i for i, q in enumerate(definition.questions) if q.id in answers]
     if not seen:
-        return url_for("respond.question", slug=definition.slug, question_id=definition.questions[0].id)
+        return url_for(
+            "respond.question", slug=definition.slug, question_id=definition.questions[0].id
+        )
     return next_page_after(definition, definition.questions[max(seen)].id, changing=False)

@@ -227,7 +227,9 @@ def resume() -> Page:
 @blueprint.get("/resume/<secret>")
 def resume_link(secret: str) -> Page:
     """Come back with the link from the saved page."""
-    draft = draft_service.draft_by_secret(db_session(), secret[:64], current_app.config["DRAFT_DAYS"])
+    draft = draft_service.draft_by_secret(
+        db_session(), secret[:64], current_app.config["DRAFT_DAYS"]
+    )
     if draft is None:
         form = ResumeForm(formdata=None)
         return render_template("respond/resume.html", form=form, link_expired=True), 404

@@ -28,20 +28,48 @@ def post(question: Question, **fields: object) -> tuple[bool, object, list[str]]
 
 
 CHOICE = Question(
-    id="where", type="single_choice", text="Where?", focus_areas=("local_offer",),
+    id="where",
+    type="single_choice",
+    text="Where?",
+    focus_areas=("local_offer",),
     options=(Option("web", "Website", score=0.5), Option("none", "Nowhere", score=-1.0)),
 )
 MULTI = Question(
-    id="missing", type="multiple_choice", text="Missing?", focus_areas=("joint_commissioning",),
-    prefer_not_to_say=True, options=(Option("ot", "OT", score=-0.5), Option("salt", "SALT", score=-0.5)),
+    id="missing",
+    type="multiple_choice",
+    text="Missing?",
+    focus_areas=("joint_commissioning",),
+    prefer_not_to_say=True,
+    options=(Option("ot", "OT", score=-0.5), Option("salt", "SALT", score=-0.5)),
 )
-AGREE = Question(id="wait", type="agreement", text="I waited too long.", focus_areas=("identification",), reverse=True)
-FACES = Question(id="feel", type="faces", text="How do you feel?", focus_areas=("coproduction",), required=True)
-YESNO = Question(id="help", type="yes_no", text="Do you get help?", focus_areas=("joint_commissioning",))
+AGREE = Question(
+    id="wait",
+    type="agreement",
+    text="I waited too long.",
+    focus_areas=("identification",),
+    reverse=True,
+)
+FACES = Question(
+    id="feel", type="faces", text="How do you feel?", focus_areas=("coproduction",), required=True
+)
+YESNO = Question(
+    id="help", type="yes_no", text="Do you get help?", focus_areas=("joint_commissioning",)
+)
 TEXT = Question(id="hard", type="free_text", text="What is hard?", max_length=40)
-NUMBER = Question(id="weeks", type="number", text="Weeks waited", minimum=0, maximum=200, unit="weeks", focus_areas=("ehc_plans",))
+NUMBER = Question(
+    id="weeks",
+    type="number",
+    text="Weeks waited",
+    minimum=0,
+    maximum=200,
+    unit="weeks",
+    focus_areas=("ehc_plans",),
+)
 CARDS = Question(
-    id="cards", type="card_sort", text="Sort", required=True,
+    id="cards",
+    type="card_sort",
+    text="Sort",
+    required=True,
     cards=(Card("plan", "My plan", ("ehc_plans",)), Card("school", "School", ("identification",))),
 )
 
@@ -59,7 +87,13 @@ def test_every_type_in_the_schema_has_a_class() -> None:
         (CHOICE, {}, True, None, []),
         (CHOICE, {"answer": "<script>"}, False, None, ["Select one of the options shown"]),
         (MULTI, {"answer": ["salt", "ot"]}, True, ["ot", "salt"], []),
-        (MULTI, {"answer": ["ot", "prefer_not_to_say"]}, False, None, ["Select ‘Prefer not to say’ or the options that apply, not both"]),
+        (
+            MULTI,
+            {"answer": ["ot", "prefer_not_to_say"]},
+            False,
+            None,
+            ["Select ‘Prefer not to say’ or the options that apply, not both"],
+        ),
         (MULTI, {"answer": ["ot", "x"]}, False, None, ["Select only the options shown"]),
         (AGREE, {"answer": "strongly_agree"}, True, "strongly_agree", []),
         (FACES, {}, False, None, ["Select an answer"]),
@@ -75,7 +109,13 @@ def test_every_type_in_the_schema_has_a_class() -> None:
         (NUMBER, {"answer": "1e9"}, False, None, ["Enter a whole number, like 12"]),
         (CARDS, {"card-plan": "good"}, True, {"plan": "good"}, []),
         (CARDS, {}, False, None, ["Put at least one card in a pile"]),
-        (CARDS, {"card-plan": "great"}, False, None, ["Choose good, not sure or not good for each card"]),
+        (
+            CARDS,
+            {"card-plan": "great"},
+            False,
+            None,
+            ["Choose good, not sure or not good for each card"],
+        ),
     ],
 )
 def test_pages_validate_and_store_only_allowed_values(
@@ -89,12 +129,24 @@ def test_pages_validate_and_store_only_allowed_values(
 @pytest.mark.parametrize(
     ("question", "value"),
     [
-        (CHOICE, "elsewhere"), (CHOICE, 3), (MULTI, []), (MULTI, ["ot", "zzz"]), (AGREE, "agree_a_lot"),
-        (TEXT, ""), (TEXT, "x" * 41), (NUMBER, 201), (NUMBER, True), (NUMBER, "12"),
-        (CARDS, {}), (CARDS, {"plan": "meh"}), (CARDS, {"nope": "good"}),
+        (CHOICE, "elsewhere"),
+        (CHOICE, 3),
+        (MULTI, []),
+        (MULTI, ["ot", "zzz"]),
+        (AGREE, "agree_a_lot"),
+        (TEXT, ""),
+        (TEXT, "x" * 41),
+        (NUMBER, 201),
+        (NUMBER, True),
+        (NUMBER, "12"),
+        (CARDS, {}),
+        (CARDS, {"plan": "meh"}),
+        (CARDS, {"nope": "good"}),
     ],
 )
-def test_values_a_question_could_not_produce_are_not_allowed(question: Question, value: object) -> None:
+def test_values_a_question_could_not_produce_are_not_allowed(
+    question: Question, value: object
+) -> None:
     assert not question_type(question).allows(value)
 
 
@@ -121,7 +173,10 @@ def test_card_sort_yields_a_statement_per_card_with_its_own_area() -> None:
 
 def test_multiple_choice_prefer_not_to_say_yields_nothing() -> None:
     assert question_type(MULTI).statements(["prefer_not_to_say"]) == []
-    assert [s.text for s in question_type(MULTI).statements(["ot", "salt"])] == ["Missing? — OT", "Missing? — SALT"]
+    assert [s.text for s in question_type(MULTI).statements(["ot", "salt"])] == [
+        "Missing? — OT",
+        "Missing? — SALT",
+    ]
 
 
 def test_summaries_count_each_option() -> None:
@@ -129,13 +184,24 @@ def test_summaries_count_each_option() -> None:
     assert summary.answered == 3
     assert [(c.value, c.count) for c in summary.counts] == [("web", 2), ("none", 1)]
     multi = question_type(MULTI).summarise([["ot"], ["ot", "salt"]])
-    assert [(c.value, c.count) for c in multi.counts] == [("ot", 2), ("salt", 1), ("prefer_not_to_say", 0)]
-    cards = question_type(CARDS).summarise([{"plan": "good"}, {"plan": "not_good", "school": "good"}])
+    assert [(c.value, c.count) for c in multi.counts] == [
+        ("ot", 2),
+        ("salt", 1),
+        ("prefer_not_to_say", 0),
+    ]
+    cards = question_type(CARDS).summarise(
+        [{"plan": "good"}, {"plan": "not_good", "school": "good"}]
+    )
     assert [(label, [c.count for c in counts]) for label, counts in cards.groups] == [
-        ("My plan", [1, 0, 1]), ("School", [1, 0, 0]),
+        ("My plan", [1, 0, 1]),
+        ("School", [1, 0, 0]),
     ]
     numbers = question_type(NUMBER).summarise([4, 10, 52])
-    assert [(c.value, c.count) for c in numbers.counts] == [("median", 10), ("lowest", 4), ("highest", 52)]
+    assert [(c.value, c.count) for c in numbers.counts] == [
+        ("median", 10),
+        ("lowest", 4),
+        ("highest", 52),
+    ]
 
 
 def test_display_shows_labels_and_units() -> None:
