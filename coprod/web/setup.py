@@ -75,6 +75,7 @@ def register_blueprints(app: Flask) -> None:
     """Respondents, staff sign-in, the staff home."""
     from coprod.web.admin.routes import blueprint as admin
     from coprod.web.assets import blueprint as assets
+    from coprod.web.health import blueprint as health
     from coprod.web.auth.routes import blueprint as auth
     from coprod.web.respond.routes import blueprint as respond
 
@@ -82,6 +83,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(auth)
     app.register_blueprint(admin)
     app.register_blueprint(assets)
+    app.register_blueprint(health)
 
 
 def register_error_handlers(app: Flask) -> None:

@@ -38,9 +38,12 @@ def test_changing_the_wording_mid_survey_keeps_the_version_the_person_started(
     newcomer.send(newcomer.get("/surveys/young-people/check-answers"))
 
     with app_session(after) as session:
-        numbers = [r.version.number for r in session.scalars(select(Response).order_by(Response.id))]
+        numbers = [
+            r.version.number for r in session.scalars(select(Response).order_by(Response.id))
+        ]
         wordings = {
-            v.number: v.definition["questions"][7]["text"] for v in session.scalars(select(SurveyVersion))
+            v.number: v.definition["questions"][7]["text"]
+            for v in session.scalars(select(SurveyVersion))
         }
     assert numbers == [1, 2]
     assert wordings == {1: "What is good?", 2: "What is going well?"}

@@ -77,20 +77,30 @@ def test_faces_are_pictures_with_words_and_real_radios(person: Respondent) -> No
     page = person.get("/surveys/every-type/questions/faces")
     tiles = page.soup.select(".coprod-pictures__item")
     assert [t.select_one(".coprod-pictures__text").get_text() for t in tiles] == [
-        "Very happy", "Happy", "Okay", "Sad", "Very sad",
+        "Very happy",
+        "Happy",
+        "Okay",
+        "Sad",
+        "Very sad",
     ]
     for tile in tiles:
         radio = tile.select_one("input[type=radio][name=answer]")
         label = tile.select_one("label")
         assert label["for"] == radio["id"]
         assert tile.select_one("img")["alt"] == ""  # the words beside it say what it is
-    assert page.soup.select_one("fieldset legend h1").get_text(strip=True) == "How do you feel about school?"
+    assert (
+        page.soup.select_one("fieldset legend h1").get_text(strip=True)
+        == "How do you feel about school?"
+    )
 
 
 def test_the_card_sort_has_a_group_of_piles_per_card(person: Respondent) -> None:
     person.start("every-type")
     page = person.get("/surveys/every-type/questions/cards")
-    legends = [" ".join(f.select_one("legend").get_text().split()) for f in page.soup.select("main fieldset")]
+    legends = [
+        " ".join(f.select_one("legend").get_text().split())
+        for f in page.soup.select("main fieldset")
+    ]
     assert legends == ["Going to college", "Being listened to"]
     assert page.options("card-college") == ["good", "not_sure", "not_good"]
 

@@ -194,3 +194,10 @@ def test_healthz_answers_json(respondent: Respondent) -> None:
     response = respondent.client.get("/healthz")
     assert response.status_code == 200
     assert response.get_json() == {"status": "ok", "database": "ok"}
+
+
+def test_healthz_says_503_when_the_database_is_unreachable(make_app, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(DATABASE_URL=f"sqlite:///{tmp_path}/missing-folder/db.sqlite")
+    response = app.test_client().get("/healthz")
+    assert response.status_code == 503
+    assert response.get_json() == {"status": "error", "database": "unavailable"}

@@ -5,7 +5,6 @@ from __future__ import annotations
 from flask import Blueprint, current_app, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from markupsafe import Markup
-from sqlalchemy import text
 from werkzeug.wrappers import Response as WerkzeugResponse
 
 from coprod.db import db_session
@@ -242,14 +241,3 @@ def _continue(draft: Draft, secret: str | None) -> WerkzeugResponse:
     if draft.response is not None:
         return redirect(url_for("respond.sent", slug=definition.slug))
     return redirect(flow.resume_page(definition, draft_service.answers_of(draft)))
-
-
-@blueprint.get("/healthz")
-def healthz() -> Page:
-    """200 with JSON when the app and its database answer."""
-    try:
-        db_session().execute(text("SELECT 1"))
-    except Exception:  # the database is down: say so, do not raise
-        current_app.logger.exception("health check failed")
-        return {"status": "error", "database": "unavailable"}, 503  # type: ignore[return-value]
-    return {"status": "ok", "database": "ok"}  # type: ignore[return-value]
