@@ -75,8 +75,8 @@ def register_blueprints(app: Flask) -> None:
     """Respondents, staff sign-in, the staff home."""
     from coprod.web.admin.routes import blueprint as admin
     from coprod.web.assets import blueprint as assets
-    from coprod.web.health import blueprint as health
     from coprod.web.auth.routes import blueprint as auth
+    from coprod.web.health import blueprint as health
     from coprod.web.respond.routes import blueprint as respond
 
     app.register_blueprint(respond)
