@@ -12,8 +12,10 @@ from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 from werkzeug.exceptions import HTTPException
 
+from coprod.config import PROJECT_ROOT
 from coprod.db import db_session
 from coprod.models import User
+from coprod.web.presentation import init_presentation, select_language
 
 csrf = CSRFProtect()
 login_manager = LoginManager()
@@ -46,7 +48,12 @@ def init_jinja(app: Flask) -> None:
 def init_extensions(app: Flask) -> None:
     """CSRF on every form, translations, staff sign-in and the GOV.UK form helpers."""
     csrf.init_app(app)
-    Babel(app, locale_selector=lambda: "en")
+    Babel(
+        app,
+        locale_selector=select_language,
+        default_translation_directories=str(PROJECT_ROOT / "translations"),
+    )
+    init_presentation(app)
     WTFormsHelpers(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.sign_in"

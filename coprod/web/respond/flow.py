@@ -11,6 +11,7 @@ from coprod.db import db_session
 from coprod.models import Draft
 from coprod.services import drafts as draft_service
 from coprod.surveys import Catalogue, SurveyDefinition
+from coprod.web.presentation import current_format
 
 DRAFTS_KEY = "drafts"
 
@@ -64,7 +65,7 @@ def current_draft(slug: str) -> Draft | None:
 
 def presentation() -> tuple[str, str]:
     """The language and format the person is using now."""
-    return str(get_locale() or "en"), session.get("format", "standard")
+    return str(get_locale() or "en"), current_format()
 
 
 def next_page_after(definition: SurveyDefinition, question_id: str, changing: bool) -> str:
