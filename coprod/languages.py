@@ -1,4 +1,4 @@
-"""The languages coprod is offered in, each named in its own script, and which read right to left."""
+"""The languages coprod is offered in, each named in its own script, and their direction."""
 
 from __future__ import annotations
 

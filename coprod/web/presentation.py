@@ -14,7 +14,7 @@ FORMAT_KEY = "format"
 
 
 def select_language() -> str:
-    """``?lang=`` if given, else the choice remembered for the visit, else the browser's, else English."""
+    """``?lang=``, else the choice remembered for the visit, else the browser's, else English."""
     requested = request.args.get(LANGUAGE_KEY)
     if requested in LANGUAGES:
         return str(requested)
