@@ -154,6 +154,22 @@ def create_user(email: str, name: str, role: str, password: str) -> None:
         click.echo(f"Created {user.role} account for {user.email}.")
 
 
+@click.command("translate")
+@click.argument("step", type=click.Choice(["extract", "update", "compile"]))
+def translate(step: str) -> None:
+    """Translations: extract the .pot files, update the .po files, or compile the .mo files."""
+    from coprod import translate as workflow
+
+    {
+        "extract": workflow.extract,
+        "update": workflow.update,
+        "compile": workflow.compile_catalogues,
+    }[step]()
+
+
+main.add_command(translate)
+
+
 def register_commands(app: Flask) -> None:
     """Add coprod's commands to the app, so `coprod` and the test runner both see them."""
     for command in (db, stats, demo, create_user):

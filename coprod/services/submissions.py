@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from flask_babel import force_locale
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from coprod.languages import DEFAULT_LANGUAGE
 from coprod.models import Answer, Draft, Response, Statement, StatementTag, SurveyVersion, utcnow
 from coprod.services.codes import new_code
 from coprod.services.drafts import answers_of
@@ -67,12 +69,14 @@ def build_response(
         **profile,
     )
     response.answers = [Answer(question_id=qid, value=value) for qid, value in kept.items()]
-    response.statements = [
-        _statement(draft_statement, definition, profile, language, when)
-        for question in definition.questions
-        if question.id in kept
-        for draft_statement in question_type(question).statements(kept[question.id])
-    ]
+    # Closed answers are worded by the survey, in its own language, whatever the person read.
+    with force_locale(DEFAULT_LANGUAGE):
+        response.statements = [
+            _statement(draft_statement, definition, profile, language, when)
+            for question in definition.questions
+            if question.id in kept
+            for draft_statement in question_type(question).statements(kept[question.id])
+        ]
     return response
 
 

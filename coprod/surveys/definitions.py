@@ -55,8 +55,16 @@ class Question:
     minimum: int | None = None
     maximum: int | None = None
     unit: str | None = None
+    #: Easy-read wording: one idea a sentence, at most 15 words, everyday words.
     easy_read: str | None = None
+    easy_read_hint: str | None = None
+    #: An easy-read explanation of a hard word, shown as "What does this mean?".
+    explain: str | None = None
+    #: An OpenMoji code (e.g. ``1F3EB``) and what the picture shows, for screen readers.
     symbol: str | None = None
+    symbol_alt: str | None = None
+    #: Set on a presented copy shown in easy read; never in a stored definition.
+    easy_read_mode: bool = field(default=False, compare=False)
 
     def all_options(self) -> tuple[Option, ...]:
         """The options with "Prefer not to say" added where the question offers it."""
@@ -141,5 +149,8 @@ def _question_from_dict(raw: dict[str, Any]) -> Question:
         maximum=raw.get("maximum"),
         unit=raw.get("unit"),
         easy_read=raw.get("easy_read"),
+        easy_read_hint=raw.get("easy_read_hint"),
+        explain=raw.get("explain"),
         symbol=raw.get("symbol"),
+        symbol_alt=raw.get("symbol_alt"),
     )

@@ -77,8 +77,12 @@ QUESTION = {
         "maximum": {"type": "integer"},
         "unit": {"type": "string", "maxLength": 40},
         "easy_read": TEXT,
+        "easy_read_hint": TEXT,
+        "explain": TEXT,
         "symbol": SYMBOL,
+        "symbol_alt": TEXT,
     },
+    "dependentRequired": {"symbol": ["symbol_alt"]},
     "allOf": [
         _needs(["single_choice", "multiple_choice"], "options", 2),
         _needs(["card_sort"], "cards", 2),

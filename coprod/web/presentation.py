@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode
 
-from flask import Flask, request, session
+from flask import Flask, has_request_context, request, session
 
 from coprod.languages import DEFAULT_LANGUAGE, FORMATS, LANGUAGES, language
 
@@ -15,6 +15,8 @@ FORMAT_KEY = "format"
 
 def select_language() -> str:
     """``?lang=``, else the choice remembered for the visit, else the browser's, else English."""
+    if not has_request_context():
+        return DEFAULT_LANGUAGE  # commands and background work speak the default language
     requested = request.args.get(LANGUAGE_KEY)
     if requested in LANGUAGES:
         return str(requested)

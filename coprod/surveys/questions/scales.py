@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from flask_babel import gettext as _
 
 from coprod.surveys.definitions import Option
@@ -39,11 +41,16 @@ class Agreement(_Scale):
 
     def scale(self) -> tuple[Option, ...]:
         return (
-            Option("strongly_agree", _("Strongly agree"), score=1.0),
-            Option("agree", _("Agree"), score=0.5),
-            Option("neither", _("Neither agree nor disagree"), score=0.0),
-            Option("disagree", _("Disagree"), score=-0.5),
-            Option("strongly_disagree", _("Strongly disagree"), score=-1.0),
+            Option("strongly_agree", _("Strongly agree"), score=1.0, easy_read=_("Yes, a lot")),
+            Option("agree", _("Agree"), score=0.5, easy_read=_("Yes")),
+            Option("neither", _("Neither agree nor disagree"), score=0.0, easy_read=_("Not sure")),
+            Option("disagree", _("Disagree"), score=-0.5, easy_read=_("No")),
+            Option(
+                "strongly_disagree",
+                _("Strongly disagree"),
+                score=-1.0,
+                easy_read=_("No, not at all"),
+            ),
         )
 
 

@@ -5,15 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 from flask import abort, current_app, session, url_for
-from flask_babel import get_locale
+from flask_babel import Domain, get_locale
 
+from coprod.config import PROJECT_ROOT
 from coprod.db import db_session
 from coprod.models import Draft
 from coprod.services import drafts as draft_service
 from coprod.surveys import Catalogue, SurveyDefinition
+from coprod.surveys.presentation import present
 from coprod.web.presentation import current_format
 
 DRAFTS_KEY = "drafts"
+#: Survey wording is translated in its own gettext domain, separate from the interface.
+SURVEY_TEXT = Domain(translation_directories=str(PROJECT_ROOT / "translations"), domain="surveys")
 
 
 def catalogue() -> Catalogue:
@@ -61,6 +65,11 @@ def current_draft(slug: str) -> Draft | None:
     if draft is None or draft.version.survey.slug != slug:
         return None
     return draft if draft_service.is_kept(draft, current_app.config["DRAFT_DAYS"]) else None
+
+
+def presented(definition: SurveyDefinition) -> SurveyDefinition:
+    """The survey in the person's language and format (untranslated strings stay in English)."""
+    return present(definition, SURVEY_TEXT.gettext, current_format() == "easy-read")
 
 
 def presentation() -> tuple[str, str]:

@@ -25,7 +25,8 @@ Page = str | tuple[str, int] | WerkzeugResponse
 @blueprint.get("/")
 def home() -> Page:
     """The open surveys."""
-    return render_template("respond/home.html", surveys=flow.catalogue().open_surveys())
+    surveys = [flow.presented(s) for s in flow.catalogue().open_surveys()]
+    return render_template("respond/home.html", surveys=surveys)
 
 
 @blueprint.get("/surveys/<slug>")
@@ -35,7 +36,10 @@ def start(slug: str) -> Page:
     draft = flow.current_draft(slug)
     in_progress = draft is not None and draft.response is None and bool(draft.answers)
     return render_template(
-        "respond/start.html", survey=definition, form=ButtonForm(), in_progress=in_progress
+        "respond/start.html",
+        survey=flow.presented(definition),
+        form=ButtonForm(),
+        in_progress=in_progress,
     )
 
 
@@ -69,7 +73,7 @@ def question(slug: str, question_id: str) -> Page:
     draft = _unsent_draft(slug)
     if not isinstance(draft, Draft):
         return draft
-    definition = definition_of(draft.version)
+    definition = flow.presented(definition_of(draft.version))
     asked = definition.question(question_id)
     if asked is None:
         return render_template("errors/404.html"), 404
@@ -80,6 +84,7 @@ def question(slug: str, question_id: str) -> Page:
     if request.method == "POST":
         form = kind.build_form(request.form, None)
         if kind.validate(form):
+            draft_service.set_presentation(db_session(), draft, *flow.presentation())
             draft_service.save_answer(db_session(), draft, asked.id, kind.stored_value(form))
             if "save_and_exit" in request.form:
                 return redirect(url_for("respond.saved", slug=slug))
@@ -111,7 +116,7 @@ def check_answers(slug: str) -> Page:
 
 
 def _check_answers_page(draft: Draft, missing: list[str]) -> Page:
-    definition = definition_of(draft.version)
+    definition = flow.presented(definition_of(draft.version))
     answers = draft_service.answers_of(draft)
     rows = []
     for asked in definition.questions:
@@ -177,7 +182,7 @@ def sent(slug: str) -> Page:
         return redirect(url_for("respond.start", slug=slug))
     return render_template(
         "respond/sent.html",
-        survey=definition_of(draft.version),
+        survey=flow.presented(definition_of(draft.version)),
         reference=grouped(draft.response.reference),
         start_url=url_for("respond.start", slug=definition.slug),
     )
@@ -196,7 +201,7 @@ def saved(slug: str) -> Page:
         flow.remember_draft(slug, draft, secret)
     return render_template(
         "respond/saved.html",
-        survey=definition_of(draft.version),
+        survey=flow.presented(definition_of(draft.version)),
         link=url_for("respond.resume_link", secret=secret, _external=True),
         code=grouped(draft.resume_code),
         days=current_app.config["DRAFT_DAYS"],
