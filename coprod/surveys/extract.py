@@ -26,7 +26,6 @@ TRANSLATABLE = frozenset(
         "description",
         "easy_read_name",
         "prompts",
-        "easy_read_hint",
         "explain",
         "symbol_alt",
     }

@@ -18,14 +18,12 @@ class _Scale(SingleChoice):
 
     def options(self) -> tuple[Option, ...]:
         flip = -1.0 if self.question.reverse else 1.0
+        simple = self.question.easy_read_mode
         scale = tuple(
-            Option(
-                o.value,
-                o.label,
-                o.hint,
-                None if o.score is None else o.score * flip,
-                o.easy_read,
-                o.symbol,
+            replace(
+                o,
+                label=o.easy_read if simple and o.easy_read else o.label,
+                score=None if o.score is None else o.score * flip,
             )
             for o in self.scale()
         )
