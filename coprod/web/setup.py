@@ -84,6 +84,7 @@ def register_blueprints(app: Flask) -> None:
     from coprod.web.assets import blueprint as assets
     from coprod.web.auth.routes import blueprint as auth
     from coprod.web.health import blueprint as health
+    from coprod.web.pages import blueprint as pages
     from coprod.web.respond.routes import blueprint as respond
 
     app.register_blueprint(respond)
@@ -91,6 +92,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(admin)
     app.register_blueprint(assets)
     app.register_blueprint(health)
+    app.register_blueprint(pages)
 
 
 def register_error_handlers(app: Flask) -> None:
