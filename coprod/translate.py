@@ -81,6 +81,14 @@ def update() -> None:
             if command == "update":
                 arguments += ["--no-fuzzy-matching", "--ignore-obsolete"]
             _pybabel(command, *arguments)
+            _mark_as_draft(catalogue_path(language, domain))
+
+
+def _mark_as_draft(path: Path) -> None:
+    """Say in the catalogue's header that it awaits a native speaker's review."""
+    text = path.read_text(encoding="utf-8")
+    if HEADER_NOTE not in text:
+        path.write_text(f"# {HEADER_NOTE}\n{text}", encoding="utf-8")
 
 
 def compile_catalogues() -> None:

@@ -38,6 +38,7 @@ def present(
             hint=t(q.easy_read_hint if easy_read and q.easy_read_hint else q.hint),
             options=tuple(option(o) for o in q.options),
             cards=tuple(card(c) for c in q.cards),
+            explain=t(q.explain),
             easy_read_mode=easy_read,
             symbol_alt=t(q.symbol_alt),
         )
