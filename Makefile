@@ -8,6 +8,7 @@ BUILD := coprod/static/build
 .PHONY: install run test lint bench clean
 
 install: $(VENV)/.installed $(BUILD)/.built
+	$(BIN)/coprod translate compile
 
 $(VENV)/.installed: setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,11 +40,11 @@ lint: install
 	$(BIN)/mypy
 
 # The whole suite on SQLite, then again on a PostgreSQL server the run starts itself
-# (the tests that start their own gunicorn servers run once, on SQLite).
+# (the tests that start their own servers or a browser run once, on SQLite).
 test: lint
 	$(BIN)/coprod check-surveys
 	$(BIN)/pytest
-	$(BIN)/pytest --postgres -m "not server" -q
+	$(BIN)/pytest --postgres -m "not server and not browser" -q
 
 bench: install
 	$(BIN)/python -m bench

@@ -5,15 +5,17 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
+from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from werkzeug.datastructures import MultiDict
 from wtforms import Field, SelectChoice
 
 from coprod.forms import StripWhitespaceForm
 from coprod.surveys.definitions import Option, Question
+from coprod.vocabulary import PREFER_NOT_TO_SAY
 
 #: The name of the single field on a one-field question page.
 ANSWER = "answer"
@@ -115,8 +117,11 @@ class QuestionType(ABC):
     # Reading answers -----------------------------------------------------------------------
 
     def options(self) -> tuple[Option, ...]:
-        """The options shown, with "Prefer not to say" where offered."""
-        return self.question.all_options()
+        """The options shown, with "Prefer not to say" (in the page's language) where offered."""
+        return tuple(
+            replace(o, label=gettext("Prefer not to say")) if o.value == PREFER_NOT_TO_SAY else o
+            for o in self.question.all_options()
+        )
 
     def option_label(self, value: str) -> str:
         """The label of an option value, or the value itself if unknown."""

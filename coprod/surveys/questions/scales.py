@@ -28,7 +28,7 @@ class _Scale(SingleChoice):
             for o in self.scale()
         )
         if self.question.prefer_not_to_say:
-            return (*scale, *self.question.all_options()[-1:])
+            return (*scale, *super().options()[-1:])
         return scale
 
 
