@@ -87,7 +87,7 @@ def update() -> None:
 def _mark_as_draft(path: Path) -> None:
     """Say in the catalogue's header that it awaits a native speaker's review."""
     text = path.read_text(encoding="utf-8")
-    if HEADER_NOTE not in text:
+    if "awaiting review by a native speaker" not in text:
         path.write_text(f"# {HEADER_NOTE}\n{text}", encoding="utf-8")
 
 
