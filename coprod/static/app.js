@@ -35,8 +35,7 @@ function enableListen() {
   button.addEventListener("click", () => {
     window.speechSynthesis.cancel();
     const utterance = new SpeechSynthesisUtterance(textToRead(source));
-    utterance.lang = lang;
-    utterance.voice = voiceFor(lang) || null;
+    utterance.lang = lang; // the browser picks its voice for this language
     window.speechSynthesis.speak(utterance);
   });
 }

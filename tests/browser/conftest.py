@@ -87,6 +87,7 @@ def serious_violations(page: Page, auditor: Page | None = None) -> list[str]:
     A page with JavaScript off cannot run axe, so pass an ``auditor``: a page with JavaScript on
     that is served exactly the same HTML (with our own script blocked), styles and all.
     """
+    page.wait_for_load_state("load")  # styles applied, or small unstyled links look like faults
     target = page
     if auditor is not None:
         html, url = page.content(), page.url
@@ -95,7 +96,7 @@ def serious_violations(page: Page, auditor: Page | None = None) -> list[str]:
         auditor.route(
             url, lambda route: route.fulfill(body=html, content_type="text/html; charset=utf-8")
         )
-        auditor.goto(url)
+        auditor.goto(url, wait_until="load")
         target = auditor
     target.evaluate(AXE + "\n;0")
     results: list[str] = target.evaluate(
