@@ -43,7 +43,7 @@ lint: install
 # (the tests that start their own servers or a browser run once, on SQLite).
 test: lint
 	$(BIN)/coprod check-surveys
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2
 	$(BIN)/pytest --postgres -m "not server and not browser" -q
 
 bench: install
