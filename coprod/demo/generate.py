@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from coprod.models import Response, User, utcnow
-from coprod.services.submissions import build_response
+from coprod.services.submissions import store_response
 from coprod.services.survey_versions import current_version
 from coprod.services.users import create_user
 from coprod.surveys import Catalogue
@@ -96,7 +96,8 @@ def fill_demo(
         definition = family if rng.random() < 0.62 else young
         progress = (when - start) / (now - start)  # 0 at the start of the plan, 1 today
         answers = _answers(rng, definition, voices.get(definition.slug, {}), progress)
-        response = build_response(
+        stored = store_response(
+            session,
             current_version(session, definition),
             answers,
             language="en",
@@ -104,8 +105,7 @@ def fill_demo(
             channel="demo",
             submitted_at=when,
         )
-        session.add(response)
-        statements += len(response.statements)
+        statements += stored.statements
         if index % 100 == 99:
             session.commit()
     session.commit()

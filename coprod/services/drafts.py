@@ -8,12 +8,20 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
-from coprod.models import Draft, DraftAnswer, utcnow
+from coprod.models import Draft, DraftAnswer, SurveyVersion, utcnow
 from coprod.services.codes import hash_secret, new_code, new_secret, normalise_code
 from coprod.services.survey_versions import current_version
 from coprod.surveys.definitions import SurveyDefinition
+
+_WITH_EVERYTHING = (
+    # The wording itself is read once per process (survey_versions.definition_of), not per page.
+    joinedload(Draft.version).defer(SurveyVersion.definition),
+    joinedload(Draft.version).joinedload(SurveyVersion.survey),
+    joinedload(Draft.response),
+    selectinload(Draft.answers),
+)
 
 
 @dataclass(frozen=True)
@@ -48,12 +56,13 @@ def start_draft(
     raise RuntimeError("could not draw a unique resume code")
 
 
+def draft_by_id(session: Session, draft_id: int) -> Draft | None:
+    """A draft with its wording, answers and any response, loaded in one go."""
+    return session.scalar(select(Draft).where(Draft.id == draft_id).options(*_WITH_EVERYTHING))
+
+
 def _live(session: Session, condition: Any, max_age_days: int) -> Draft | None:
-    draft = session.scalar(
-        select(Draft)
-        .where(condition)
-        .options(selectinload(Draft.answers), selectinload(Draft.response))
-    )
+    draft = session.scalar(select(Draft).where(condition).options(*_WITH_EVERYTHING))
     return draft if draft is not None and is_kept(draft, max_age_days) else None
 
 

@@ -1,12 +1,17 @@
-"""Sending a survey: one response per draft, with its answers and statements, committed at once."""
+"""Sending a survey: one response per draft, with its answers and statements, committed at once.
+
+Answers, statements and their tags are written with bulk INSERTs (a few statements per response,
+not one per row), because sending is the moment a family waits on.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from flask_babel import force_locale
-from sqlalchemy import select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -16,78 +21,136 @@ from coprod.services.codes import new_code
 from coprod.services.drafts import answers_of
 from coprod.services.survey_versions import definition_of
 from coprod.surveys.definitions import SurveyDefinition
-from coprod.surveys.questions import question_type
+from coprod.surveys.questions import QuestionType, StatementDraft, question_type
 from coprod.surveys.questions.base import sentiment_label_for
 from coprod.vocabulary import PREFER_NOT_TO_SAY, REPRESENTATION_ATTRIBUTES
 
+# Core tables, so rows go in as one multi-row INSERT rather than through the unit of work.
+RESPONSES = cast(Table, Response.__table__)
+ANSWERS = cast(Table, Answer.__table__)
+STATEMENTS = cast(Table, Statement.__table__)
+TAGS = cast(Table, StatementTag.__table__)
 
-def submit_draft(session: Session, draft: Draft) -> Response:
-    """Turn a draft into its response; sending again returns the response already made."""
+
+@dataclass(frozen=True)
+class StoredResponse:
+    """A response as stored: its id, the reference the person is given, its statement count."""
+
+    id: int
+    reference: str
+    statements: int
+
+
+def submit_draft(session: Session, draft: Draft) -> str:
+    """Store the draft's response and commit; return its reference. Sending again is harmless."""
     if draft.response is not None:
-        return draft.response
-    version = draft.version
+        return draft.response.reference
     answers = answers_of(draft)
     for _attempt in range(3):
         try:
-            response = build_response(
-                version, answers, language=draft.language, format_=draft.format, draft=draft
+            stored = store_response(
+                session,
+                draft.version,
+                answers,
+                language=draft.language,
+                format_=draft.format,
+                draft_id=draft.id,
             )
-            session.add(response)
             session.commit()
-            return response
+            return stored.reference
         except IntegrityError:
             session.rollback()
-            existing = session.scalar(select(Response).where(Response.draft_id == draft.id))
+            existing = _reference_for(session, draft)
             if existing is not None:
                 return existing  # sent from another tab or a double click a moment earlier
     raise RuntimeError("could not store the response")
 
 
-def build_response(
+def _reference_for(session: Session, draft: Draft) -> str | None:
+    return session.scalar(select(Response.reference).where(Response.draft_id == draft.id))
+
+
+def store_response(
+    session: Session,
     version: SurveyVersion,
     answers: dict[str, Any],
     *,
     language: str,
     format_: str,
-    draft: Draft | None = None,
+    draft_id: int | None = None,
     channel: str = "online",
     submitted_at: datetime | None = None,
-) -> Response:
-    """A response with its answers and statements, not yet added to a session."""
+) -> StoredResponse:
+    """Insert a response with its answers, statements and tags; the caller commits."""
     definition = definition_of(version)
     when = submitted_at or utcnow()
-    kept = _allowed_answers(definition, answers)
+    kinds = {q.id: question_type(q) for q in definition.questions}
+    kept = {
+        qid: v
+        for qid, v in answers.items()
+        if qid in kinds and v is not None and kinds[qid].allows(v)
+    }
     profile = _profile(definition, kept)
-    response = Response(
-        survey_version_id=version.id,
-        draft=draft,
-        reference=new_code(8),
-        language=language,
-        format=format_,
-        channel=channel,
-        submitted_at=when,
-        **profile,
-    )
-    response.answers = [Answer(question_id=qid, value=value) for qid, value in kept.items()]
+    reference = new_code(8)
+    response_id = session.execute(
+        insert(RESPONSES).returning(RESPONSES.c.id),
+        {
+            "survey_version_id": version.id,
+            "draft_id": draft_id,
+            "reference": reference,
+            "language": language,
+            "format": format_,
+            "channel": channel,
+            "submitted_at": when,
+            **profile,
+        },
+    ).scalar_one()
+    if kept:
+        session.execute(
+            insert(ANSWERS),
+            [
+                {"response_id": response_id, "question_id": qid, "value": v}
+                for qid, v in kept.items()
+            ],
+        )
+    said = _statements(definition, kinds, kept)
+    if said:
+        rows = [_statement_row(s, response_id, profile, language, when) for s in said]
+        # A statement's areas follow from its question and words (a card's label is in its
+        # words), so ids are matched back that way, letting the rows go in as one INSERT.
+        areas = {(s.question_id, s.text): s.focus_areas for s in said}
+        inserted = session.execute(
+            insert(STATEMENTS).returning(
+                STATEMENTS.c.id, STATEMENTS.c.question_id, STATEMENTS.c.text
+            ),
+            rows,
+        ).all()
+        tags = [
+            {
+                "statement_id": sid,
+                "framework": definition.framework,
+                "focus_area": area,
+                "origin": "survey",
+            }
+            for sid, question_id, text in inserted
+            for area in areas[(question_id, text)]
+        ]
+        if tags:
+            session.execute(insert(TAGS), tags)
+    return StoredResponse(response_id, reference, len(said))
+
+
+def _statements(
+    definition: SurveyDefinition, kinds: dict[str, QuestionType], kept: dict[str, Any]
+) -> list[StatementDraft]:
     # Closed answers are worded by the survey, in its own language, whatever the person read.
     with force_locale(DEFAULT_LANGUAGE):
-        response.statements = [
-            _statement(draft_statement, definition, profile, language, when)
+        return [
+            statement
             for question in definition.questions
             if question.id in kept
-            for draft_statement in question_type(question).statements(kept[question.id])
+            for statement in kinds[question.id].statements(kept[question.id])
         ]
-    return response
-
-
-def _allowed_answers(definition: SurveyDefinition, answers: dict[str, Any]) -> dict[str, Any]:
-    """Answers the questions allow, in question order; anything else is never stored."""
-    kept: dict[str, Any] = {}
-    for question in definition.questions:
-        value = answers.get(question.id)
-        if value is not None and question_type(question).allows(value):
-            kept[question.id] = value
-    return kept
 
 
 def _profile(definition: SurveyDefinition, answers: dict[str, Any]) -> dict[str, Any]:
@@ -100,26 +163,24 @@ def _profile(definition: SurveyDefinition, answers: dict[str, Any]) -> dict[str,
     return profile
 
 
-def _statement(
-    said: Any, definition: SurveyDefinition, profile: dict[str, Any], language: str, when: datetime
-) -> Statement:
+def _statement_row(
+    said: StatementDraft, response_id: int, profile: dict[str, Any], language: str, when: datetime
+) -> dict[str, Any]:
     closed = said.kind == "closed"
-    return Statement(
-        source="survey",
-        question_id=said.question_id,
-        kind=said.kind,
-        role=profile["role"],
-        age_band=profile["age_band"],
-        language=language,
-        said_at=when,
-        text=said.text,
+    return {
+        "response_id": response_id,
+        "source": "survey",
+        "question_id": said.question_id,
+        "kind": said.kind,
+        "role": profile["role"],
+        "age_band": profile["age_band"],
+        "language": language,
+        "said_at": when,
+        "text": said.text,
         # Closed answers are the survey's own words, so they need no redaction.
-        redacted_text=said.text if closed else None,
-        sentiment_score=said.sentiment_score,
-        sentiment_label=sentiment_label_for(said.sentiment_score),
-        weight=said.weight,
-        tags=[
-            StatementTag(framework=definition.framework, focus_area=area, origin="survey")
-            for area in said.focus_areas
-        ],
-    )
+        "redacted_text": said.text if closed else None,
+        "sentiment_score": said.sentiment_score,
+        "sentiment_label": sentiment_label_for(said.sentiment_score),
+        "weight": said.weight,
+        "safeguarding": False,
+    }

@@ -123,6 +123,10 @@ class QuestionType(ABC):
             for o in self.question.all_options()
         )
 
+    def option_values(self) -> frozenset[str]:
+        """The values a person can choose (no labels needed, so no translation)."""
+        return frozenset(o.value for o in self.question.all_options())
+
     def option_label(self, value: str) -> str:
         """The label of an option value, or the value itself if unknown."""
         return next((str(o.label) for o in self.options() if o.value == value), value)

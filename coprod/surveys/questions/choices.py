@@ -48,7 +48,7 @@ class SingleChoice(QuestionType):
         return form[ANSWER].data or None
 
     def allows(self, value: Any) -> bool:
-        return isinstance(value, str) and any(o.value == value for o in self.options())
+        return isinstance(value, str) and value in self.option_values()
 
     def display(self, value: Any) -> list[str]:
         return [self.option_label(value)]
@@ -105,7 +105,7 @@ class MultipleChoice(QuestionType):
         return ordered or None
 
     def allows(self, value: Any) -> bool:
-        values = {o.value for o in self.options()}
+        values = self.option_values()
         return isinstance(value, list) and bool(value) and all(v in values for v in value)
 
     def display(self, value: Any) -> list[str]:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
+from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from coprod.surveys.definitions import Option
@@ -13,23 +15,36 @@ from coprod.surveys.questions.choices import SingleChoice
 class _Scale(SingleChoice):
     """A single choice whose options and scores are the same for every question of the type."""
 
-    def scale(self) -> tuple[Option, ...]:
+    @classmethod
+    def scale(cls) -> tuple[Option, ...]:
         raise NotImplementedError
 
+    def option_values(self) -> frozenset[str]:
+        return frozenset(o.value for o in self.options())
+
     def options(self) -> tuple[Option, ...]:
-        flip = -1.0 if self.question.reverse else 1.0
-        simple = self.question.easy_read_mode
-        scale = tuple(
-            replace(
-                o,
-                label=o.easy_read if simple and o.easy_read else o.label,
-                score=None if o.score is None else o.score * flip,
-            )
-            for o in self.scale()
+        scale = _scale_options(
+            type(self), str(get_locale()), self.question.easy_read_mode, self.question.reverse
         )
         if self.question.prefer_not_to_say:
             return (*scale, *super().options()[-1:])
         return scale
+
+
+@lru_cache(maxsize=256)
+def _scale_options(
+    kind: type[_Scale], locale: str, easy_read: bool, reverse: bool
+) -> tuple[Option, ...]:
+    """A scale's options in one language and format; kept, as translations never change."""
+    flip = -1.0 if reverse else 1.0
+    return tuple(
+        replace(
+            o,
+            label=o.easy_read if easy_read and o.easy_read else o.label,
+            score=None if o.score is None else o.score * flip,
+        )
+        for o in kind.scale()
+    )
 
 
 class Agreement(_Scale):
@@ -37,7 +52,8 @@ class Agreement(_Scale):
 
     name = "agreement"
 
-    def scale(self) -> tuple[Option, ...]:
+    @classmethod
+    def scale(cls) -> tuple[Option, ...]:
         return (
             Option("strongly_agree", _("Strongly agree"), score=1.0, easy_read=_("Yes, a lot")),
             Option("agree", _("Agree"), score=0.5, easy_read=_("Yes")),
@@ -58,7 +74,8 @@ class Faces(_Scale):
     name = "faces"
     template = "respond/questions/faces.html"
 
-    def scale(self) -> tuple[Option, ...]:
+    @classmethod
+    def scale(cls) -> tuple[Option, ...]:
         return (
             Option("very_happy", _("Very happy"), score=1.0, symbol="1F600"),
             Option("happy", _("Happy"), score=0.5, symbol="1F642"),
@@ -73,7 +90,8 @@ class YesNo(_Scale):
 
     name = "yes_no"
 
-    def scale(self) -> tuple[Option, ...]:
+    @classmethod
+    def scale(cls) -> tuple[Option, ...]:
         return (
             Option("yes", _("Yes"), score=1.0),
             Option("no", _("No"), score=-1.0),

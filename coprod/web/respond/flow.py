@@ -61,7 +61,7 @@ def current_draft(slug: str) -> Draft | None:
     entry = session.get(DRAFTS_KEY, {}).get(slug)
     if not isinstance(entry, dict) or not isinstance(entry.get("id"), int):
         return None
-    draft = db_session().get(Draft, entry["id"])
+    draft = draft_service.draft_by_id(db_session(), entry["id"])
     if draft is None or draft.version.survey.slug != slug:
         return None
     return draft if draft_service.is_kept(draft, current_app.config["DRAFT_DAYS"]) else None
