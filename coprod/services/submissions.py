@@ -92,7 +92,9 @@ def store_response(
     }
     profile = _profile(definition, kept)
     reference = new_code(8)
-    response_id = session.execute(
+    # Plain Core on the session's connection: the rows are not ORM objects, so skip that layer.
+    connection = session.connection()
+    response_id = connection.execute(
         insert(RESPONSES).returning(RESPONSES.c.id),
         {
             "survey_version_id": version.id,
@@ -106,7 +108,7 @@ def store_response(
         },
     ).scalar_one()
     if kept:
-        session.execute(
+        connection.execute(
             insert(ANSWERS),
             [
                 {"response_id": response_id, "question_id": qid, "value": v}
@@ -119,7 +121,7 @@ def store_response(
         # A statement's areas follow from its question and words (a card's label is in its
         # words), so ids are matched back that way, letting the rows go in as one INSERT.
         areas = {(s.question_id, s.text): s.focus_areas for s in said}
-        inserted = session.execute(
+        inserted = connection.execute(
             insert(STATEMENTS).returning(
                 STATEMENTS.c.id, STATEMENTS.c.question_id, STATEMENTS.c.text
             ),
@@ -136,7 +138,7 @@ def store_response(
             for area in areas[(question_id, text)]
         ]
         if tags:
-            session.execute(insert(TAGS), tags)
+            connection.execute(insert(TAGS), tags)
     return StoredResponse(response_id, reference, len(said))
 
 

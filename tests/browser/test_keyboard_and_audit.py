@@ -66,3 +66,19 @@ def test_the_audit_finds_serious_faults(browser: Browser) -> None:
     found = " ".join(serious_violations(page))
     context.close()
     assert "image-alt" in found and "button-name" in found
+
+
+@pytest.mark.parametrize("question", ["feel_at_school", "cards"])
+def test_picture_answers_are_at_least_44_pixels(
+    browser: Browser, base_url: str, question: str
+) -> None:
+    context = phone_context(browser, javascript=False)
+    page = context.new_page()
+    try:
+        page.goto(f"{base_url}/surveys/young-people?format=easy-read")
+        page.locator("button.govuk-button--start").click()
+        page.goto(f"{base_url}/surveys/young-people/questions/{question}")
+        sizes = [label.bounding_box() for label in page.locator(".coprod-pictures__label").all()]
+    finally:
+        context.close()
+    assert sizes and all(s is not None and s["width"] >= 44 and s["height"] >= 44 for s in sizes)
