@@ -19,8 +19,11 @@ def clean_text(value: Any) -> Any:
     if not isinstance(value, str):
         return value
     value = value.replace("\r\n", "\n").replace("\r", "\n")
-    value = _CONTROL.sub("", value)
-    return unicodedata.normalize("NFC", value).strip()
+    value = unicodedata.normalize("NFC", _CONTROL.sub("", value)).strip()
+    # Zero-width spaces, byte-order marks and the like alone are no answer.
+    if all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in value):
+        return ""
+    return value
 
 
 class StripWhitespaceForm(FlaskForm):

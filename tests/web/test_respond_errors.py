@@ -172,7 +172,7 @@ def test_a_body_over_the_limit_gets_a_plain_413(respondent: Respondent) -> None:
     assert "That was too much to send at once" in response.get_data(as_text=True)
 
 
-@pytest.mark.parametrize("typed", ["\x00\x00", "   \n\t  ", "\u200b"[:0] + "  "])
+@pytest.mark.parametrize("typed", ["\x00\x00", "   \n\t  ", "\u200b\u00a0\u2003\ufeff"])
 def test_nul_bytes_and_whitespace_only_count_as_no_answer(
     app: Flask, respondent: Respondent, typed: str
 ) -> None:
