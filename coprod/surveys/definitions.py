@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from coprod.vocabulary import PREFER_NOT_TO_SAY
@@ -95,7 +96,7 @@ class SurveyDefinition:
     def is_open(self) -> bool:
         return self.status == "open"
 
-    @property
+    @cached_property
     def checksum(self) -> str:
         """SHA-256 of the canonical definition: equal wording, equal checksum."""
         canonical = json.dumps(self.raw, sort_keys=True, ensure_ascii=False, separators=(",", ":"))

@@ -67,9 +67,17 @@ def current_draft(slug: str) -> Draft | None:
     return draft if draft_service.is_kept(draft, current_app.config["DRAFT_DAYS"]) else None
 
 
+#: Presented surveys by (wording, language, format): translations do not change while running.
+_PRESENTED: dict[tuple[str, str, str], SurveyDefinition] = {}
+
+
 def presented(definition: SurveyDefinition) -> SurveyDefinition:
     """The survey in the person's language and format (untranslated strings stay in English)."""
-    return present(definition, SURVEY_TEXT.gettext, current_format() == "easy-read")
+    page_format = current_format()
+    key = (definition.checksum, str(get_locale()), page_format)
+    if key not in _PRESENTED:
+        _PRESENTED[key] = present(definition, SURVEY_TEXT.gettext, page_format == "easy-read")
+    return _PRESENTED[key]
 
 
 def presentation() -> tuple[str, str]:
