@@ -1,29 +1,23 @@
-"""Typed models: surveys and their versions, drafts, responses, statements, users, the audit log."""
+"""Surveys, their immutable versions, drafts, and the responses sent from them."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from typing import Any
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     JSON,
-    Boolean,
-    Float,
     ForeignKey,
-    Index,
     Integer,
     String,
-    Text,
     UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from coprod.db import Base, UTCDateTime
+from coprod.db import Base, UTCDateTime, utcnow
 
-
-def utcnow() -> datetime:
-    """Now, in UTC, timezone-aware."""
-    return datetime.now(UTC)
+if TYPE_CHECKING:
+    from coprod.models.statements import Statement
 
 
 class Survey(Base):
@@ -151,130 +145,3 @@ class Answer(Base):
     value: Mapped[Any] = mapped_column(JSON)
 
     response: Mapped[Response] = relationship(back_populates="answers")
-
-
-class Statement(Base):
-    """The unit of evidence: one thing one person (or group) said, with who, where and when."""
-
-    __tablename__ = "statements"
-    __table_args__ = (Index("ix_statements_said_at", "said_at"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    response_id: Mapped[int | None] = mapped_column(
-        ForeignKey("responses.id", ondelete="CASCADE"), index=True
-    )
-    #: ``survey`` or ``session``.
-    source: Mapped[str] = mapped_column(String(20))
-    #: The question it answers, where it came from a survey.
-    question_id: Mapped[str | None] = mapped_column(String(80))
-    #: ``free_text`` (a sentence someone wrote) or ``closed`` (a scored choice).
-    kind: Mapped[str] = mapped_column(String(20))
-    #: Who said it: parent_carer, young_person, professional, other, or unknown. Never a name.
-    role: Mapped[str] = mapped_column(String(30), default="unknown")
-    #: The age band of the child or young person, where known.
-    age_band: Mapped[str | None] = mapped_column(String(20))
-    language: Mapped[str] = mapped_column(String(8), default="en")
-    said_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    #: What was said, as said (for a closed answer: the question and the chosen option).
-    text: Mapped[str] = mapped_column(Text)
-    #: The text with personal details replaced, safe to quote outside the review screens.
-    redacted_text: Mapped[str | None] = mapped_column(Text)
-    #: -1 (negative) to 1 (positive); set for closed answers from the option's meaning.
-    sentiment_score: Mapped[float | None] = mapped_column(Float)
-    #: positive, negative, neutral or mixed.
-    sentiment_label: Mapped[str | None] = mapped_column(String(10))
-    #: How many voices it stands for (a tally of 12 hands is 12).
-    weight: Mapped[int] = mapped_column(Integer, default=1)
-    safeguarding: Mapped[bool] = mapped_column(Boolean, default=False)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-
-    response: Mapped[Response | None] = relationship(back_populates="statements")
-    tags: Mapped[list[StatementTag]] = relationship(
-        back_populates="statement", cascade="all, delete-orphan"
-    )
-
-
-class StatementTag(Base):
-    """A focus area a statement speaks to, and where that tag came from."""
-
-    __tablename__ = "statement_tags"
-    __table_args__ = (UniqueConstraint("statement_id", "framework", "focus_area", "origin"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    statement_id: Mapped[int] = mapped_column(
-        ForeignKey("statements.id", ondelete="CASCADE"), index=True
-    )
-    #: The framework's slug, e.g. ``default``.
-    framework: Mapped[str] = mapped_column(String(60))
-    #: The focus area's slug, e.g. ``ehc_plans``.
-    focus_area: Mapped[str] = mapped_column(String(60), index=True)
-    #: ``survey`` (from the definition), ``auto`` (the tagger) or ``person`` (a correction).
-    origin: Mapped[str] = mapped_column(String(10))
-    #: The tagger's confidence, 0 to 1; empty for survey and person tags.
-    confidence: Mapped[float | None] = mapped_column(Float)
-    #: The words that triggered an automatic tag.
-    terms: Mapped[list[str] | None] = mapped_column(JSON)
-    #: Who made a correction.
-    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-
-    statement: Mapped[Statement] = relationship(back_populates="tags")
-
-
-class User(Base):
-    """A member of staff: facilitator, analyst or admin. Respondents never sign in."""
-
-    __tablename__ = "users"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    email: Mapped[str] = mapped_column(String(254), unique=True)
-    name: Mapped[str] = mapped_column(String(120))
-    password_hash: Mapped[str] = mapped_column(String(255))
-    #: facilitator, analyst or admin.
-    role: Mapped[str] = mapped_column(String(20))
-    active: Mapped[bool] = mapped_column(Boolean, default=True)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-
-    # Flask-Login's user protocol.
-    @property
-    def is_authenticated(self) -> bool:
-        return True
-
-    @property
-    def is_active(self) -> bool:
-        return self.active
-
-    @property
-    def is_anonymous(self) -> bool:
-        return False
-
-    def get_id(self) -> str:
-        return str(self.id)
-
-
-class SignInAttempt(Base):
-    """A sign-in try, kept to throttle guessing across every worker."""
-
-    __tablename__ = "sign_in_attempts"
-    __table_args__ = (Index("ix_sign_in_attempts_email_at", "email", "at"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    #: The address as typed, lower-cased.
-    email: Mapped[str] = mapped_column(String(254))
-    succeeded: Mapped[bool] = mapped_column(Boolean)
-    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-
-
-class AuditEvent(Base):
-    """Something a member of staff or the system did that someone may need to account for."""
-
-    __tablename__ = "audit_events"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
-    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
-    #: What happened, e.g. ``sign_in``, ``user_created``.
-    action: Mapped[str] = mapped_column(String(60))
-    #: What it happened to, e.g. ``user:3``.
-    subject: Mapped[str | None] = mapped_column(String(120))
-    detail: Mapped[dict[str, Any] | None] = mapped_column(JSON)

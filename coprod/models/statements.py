@@ -1,0 +1,92 @@
+"""Statements, the unit of evidence, and the focus areas they are tagged with."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from coprod.db import Base, UTCDateTime, utcnow
+
+if TYPE_CHECKING:
+    from coprod.models.surveys import Response
+
+
+class Statement(Base):
+    """The unit of evidence: one thing one person (or group) said, with who, where and when."""
+
+    __tablename__ = "statements"
+    __table_args__ = (Index("ix_statements_said_at", "said_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    response_id: Mapped[int | None] = mapped_column(
+        ForeignKey("responses.id", ondelete="CASCADE"), index=True
+    )
+    #: ``survey`` or ``session``.
+    source: Mapped[str] = mapped_column(String(20))
+    #: The question it answers, where it came from a survey.
+    question_id: Mapped[str | None] = mapped_column(String(80))
+    #: ``free_text`` (a sentence someone wrote) or ``closed`` (a scored choice).
+    kind: Mapped[str] = mapped_column(String(20))
+    #: Who said it: parent_carer, young_person, professional, other, or unknown. Never a name.
+    role: Mapped[str] = mapped_column(String(30), default="unknown")
+    #: The age band of the child or young person, where known.
+    age_band: Mapped[str | None] = mapped_column(String(20))
+    language: Mapped[str] = mapped_column(String(8), default="en")
+    said_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    #: What was said, as said (for a closed answer: the question and the chosen option).
+    text: Mapped[str] = mapped_column(Text)
+    #: The text with personal details replaced, safe to quote outside the review screens.
+    redacted_text: Mapped[str | None] = mapped_column(Text)
+    #: -1 (negative) to 1 (positive); set for closed answers from the option's meaning.
+    sentiment_score: Mapped[float | None] = mapped_column(Float)
+    #: positive, negative, neutral or mixed.
+    sentiment_label: Mapped[str | None] = mapped_column(String(10))
+    #: How many voices it stands for (a tally of 12 hands is 12).
+    weight: Mapped[int] = mapped_column(Integer, default=1)
+    safeguarding: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    response: Mapped[Response | None] = relationship(back_populates="statements")
+    tags: Mapped[list[StatementTag]] = relationship(
+        back_populates="statement", cascade="all, delete-orphan"
+    )
+
+
+class StatementTag(Base):
+    """A focus area a statement speaks to, and where that tag came from."""
+
+    __tablename__ = "statement_tags"
+    __table_args__ = (UniqueConstraint("statement_id", "framework", "focus_area", "origin"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    statement_id: Mapped[int] = mapped_column(
+        ForeignKey("statements.id", ondelete="CASCADE"), index=True
+    )
+    #: The framework's slug, e.g. ``default``.
+    framework: Mapped[str] = mapped_column(String(60))
+    #: The focus area's slug, e.g. ``ehc_plans``.
+    focus_area: Mapped[str] = mapped_column(String(60), index=True)
+    #: ``survey`` (from the definition), ``auto`` (the tagger) or ``person`` (a correction).
+    origin: Mapped[str] = mapped_column(String(10))
+    #: The tagger's confidence, 0 to 1; empty for survey and person tags.
+    confidence: Mapped[float | None] = mapped_column(Float)
+    #: The words that triggered an automatic tag.
+    terms: Mapped[list[str] | None] = mapped_column(JSON)
+    #: Who made a correction.
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    statement: Mapped[Statement] = relationship(back_populates="tags")
