@@ -13,7 +13,13 @@ from coprod.services.stats import counts
 def test_stats_prints_counts_as_json(app: Flask) -> None:
     result = app.test_cli_runner().invoke(args=["stats"])
     assert result.exit_code == 0
-    assert json.loads(result.output) == {"responses": 0, "statements": 0, "surveys": 0}
+    assert json.loads(result.output) == {
+        "responses": 0,
+        "statements": 0,
+        "surveys": 0,
+        "sessions": 0,
+        "session_statements": 0,
+    }
 
 
 def test_demo_fills_an_empty_database_with_hundreds_of_responses(app: Flask) -> None:

@@ -2,20 +2,36 @@
 
 from coprod.db import utcnow
 from coprod.models.people import AuditEvent, SignInAttempt, User
+from coprod.models.sessions import (
+    AgreedAction,
+    Attendance,
+    CardCount,
+    Contribution,
+    GroupSession,
+    Tally,
+    TallyCount,
+)
 from coprod.models.statements import Statement, StatementTag
 from coprod.models.surveys import Answer, Draft, DraftAnswer, Response, Survey, SurveyVersion
 
 __all__ = [
+    "AgreedAction",
     "Answer",
+    "Attendance",
     "AuditEvent",
+    "CardCount",
+    "Contribution",
     "Draft",
     "DraftAnswer",
+    "GroupSession",
     "Response",
     "SignInAttempt",
     "Statement",
     "StatementTag",
     "Survey",
     "SurveyVersion",
+    "Tally",
+    "TallyCount",
     "User",
     "utcnow",
 ]

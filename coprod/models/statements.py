@@ -34,6 +34,10 @@ class Statement(Base):
     response_id: Mapped[int | None] = mapped_column(
         ForeignKey("responses.id", ondelete="CASCADE"), index=True
     )
+    #: The focus-group session it was said in, for statements from sessions.
+    session_id: Mapped[int | None] = mapped_column(
+        ForeignKey("group_sessions.id", ondelete="CASCADE"), index=True
+    )
     #: ``survey`` or ``session``.
     source: Mapped[str] = mapped_column(String(20))
     #: The question it answers, where it came from a survey.

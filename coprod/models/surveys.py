@@ -114,6 +114,10 @@ class Response(Base):
     format: Mapped[str] = mapped_column(String(16), default="standard")
     #: How it arrived: ``online`` (the web form) or ``demo``.
     channel: Mapped[str] = mapped_column(String(20), default="online")
+    #: The session it was answered in, on a shared device at a group or event.
+    session_id: Mapped[int | None] = mapped_column(
+        ForeignKey("group_sessions.id", ondelete="SET NULL"), index=True
+    )
     #: Who answered, from the survey's "about you" questions; empty when not said.
     role: Mapped[str] = mapped_column(String(30), default="unknown")
     age_band: Mapped[str | None] = mapped_column(String(20))

@@ -5,15 +5,20 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from coprod.models import Response, Statement, Survey, SurveyVersion
+from coprod.models import GroupSession, Response, Statement, Survey, SurveyVersion
 
 
 def counts(session: Session) -> dict[str, int]:
-    """Totals of responses, statements and surveys stored."""
+    """Totals of responses, statements, surveys and focus-group sessions stored."""
     return {
         "responses": session.scalar(select(func.count(Response.id))) or 0,
         "statements": session.scalar(select(func.count(Statement.id))) or 0,
         "surveys": session.scalar(select(func.count(Survey.id))) or 0,
+        "sessions": session.scalar(select(func.count(GroupSession.id))) or 0,
+        "session_statements": session.scalar(
+            select(func.count(Statement.id)).where(Statement.source == "session")
+        )
+        or 0,
     }
 
 
