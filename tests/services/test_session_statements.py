@@ -7,6 +7,7 @@ from datetime import date
 
 from flask import Flask
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from coprod.db import app_session
 from coprod.models import (
@@ -91,10 +92,18 @@ def youth_forum(facilitator_id: int) -> GroupSession:
     )
 
 
+def add_forum(session: Session, app: Flask) -> GroupSession:
+    """The youth forum stored with its statements, not yet committed."""
+    record = youth_forum(make_user(app, role="facilitator").id)
+    session.add(record)
+    session.flush()
+    store_session_statements(session, record, "default")
+    return record
+
+
 def test_a_session_yields_weighted_statements(app: Flask) -> None:
-    user = make_user(app, role="facilitator")
     with app_session(app) as session:
-        record = youth_forum(user.id)
+        record = youth_forum(make_user(app, role="facilitator").id)
         session.add(record)
         session.flush()
         stored = store_session_statements(session, record, "default")
@@ -124,12 +133,8 @@ def test_a_session_yields_weighted_statements(app: Flask) -> None:
 
 
 def test_storing_again_replaces_the_statements(app: Flask) -> None:
-    user = make_user(app, role="facilitator")
     with app_session(app) as session:
-        record = youth_forum(user.id)
-        session.add(record)
-        session.flush()
-        store_session_statements(session, record, "default")
+        record = add_forum(session, app)
         record.contributions.pop()
         session.flush()
         store_session_statements(session, record, "default")
@@ -142,12 +147,8 @@ def test_storing_again_replaces_the_statements(app: Flask) -> None:
 
 
 def test_stats_count_sessions_and_their_statements(app: Flask) -> None:
-    user = make_user(app, role="facilitator")
     with app_session(app) as session:
-        record = youth_forum(user.id)
-        session.add(record)
-        session.flush()
-        store_session_statements(session, record, "default")
+        add_forum(session, app)
         session.commit()
     stats = json.loads(app.test_cli_runner().invoke(args=["stats"]).output)
     assert stats["sessions"] == 1 and stats["session_statements"] == 8
