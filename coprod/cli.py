@@ -83,8 +83,8 @@ def check_surveys(directory: Path | None) -> None:
         click.echo(f"{len(error.problems)} problem(s) found.", err=True)
         sys.exit(1)
     click.echo(
-        f"{len(catalogue.surveys)} survey(s) and {len(catalogue.frameworks)} framework(s) "
-        "are valid."
+        f"{len(catalogue.surveys)} survey(s), {len(catalogue.frameworks)} framework(s) and "
+        f"{len(catalogue.session_templates)} session template(s) are valid."
     )
 
 

@@ -7,6 +7,7 @@ import unicodedata
 from typing import Any
 
 from flask_wtf import FlaskForm
+from wtforms import FieldList, FormField
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -31,6 +32,9 @@ class StripWhitespaceForm(FlaskForm):
 
     class Meta:
         def bind_field(self, form: Any, unbound_field: Any, options: dict[str, Any]) -> Any:
+            if issubclass(unbound_field.field_class, FieldList | FormField):
+                # Lists and sub-forms take no filters: their own fields carry clean_text.
+                return unbound_field.bind(form=form, **options)
             filters = list(unbound_field.kwargs.get("filters", ()))
             filters.insert(0, clean_text)
             return unbound_field.bind(form=form, filters=filters, **options)

@@ -73,6 +73,10 @@ class Draft(Base):
     #: Language and format (standard or easy read) in use.
     language: Mapped[str] = mapped_column(String(8), default="en")
     format: Mapped[str] = mapped_column(String(16), default="standard")
+    #: The session it is answered in, on a shared device at a group or event.
+    session_id: Mapped[int | None] = mapped_column(
+        ForeignKey("group_sessions.id", ondelete="SET NULL"), index=True
+    )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 

@@ -33,9 +33,13 @@ class NewDraft:
 
 
 def start_draft(
-    session: Session, definition: SurveyDefinition, language: str, format_: str
+    session: Session,
+    definition: SurveyDefinition,
+    language: str,
+    format_: str,
+    group_session_id: int | None = None,
 ) -> NewDraft:
-    """Begin a draft of the survey's current wording."""
+    """Begin a draft of the survey's current wording, on a shared device at a session if given."""
     version = current_version(session, definition)
     for _attempt in range(5):
         secret = new_secret()
@@ -45,6 +49,7 @@ def start_draft(
             resume_code=new_code(),
             language=language,
             format=format_,
+            session_id=group_session_id,
         )
         session.add(draft)
         try:

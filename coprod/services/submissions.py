@@ -55,6 +55,7 @@ def submit_draft(session: Session, draft: Draft) -> str:
                 language=draft.language,
                 format_=draft.format,
                 draft_id=draft.id,
+                session_id=draft.session_id,
             )
             session.commit()
             return stored.reference
@@ -78,6 +79,7 @@ def store_response(
     language: str,
     format_: str,
     draft_id: int | None = None,
+    session_id: int | None = None,
     channel: str = "online",
     submitted_at: datetime | None = None,
 ) -> StoredResponse:
@@ -99,6 +101,7 @@ def store_response(
         {
             "survey_version_id": version.id,
             "draft_id": draft_id,
+            "session_id": session_id,
             "reference": reference,
             "language": language,
             "format": format_,

@@ -12,6 +12,12 @@ from jsonschema.exceptions import ValidationError
 
 from coprod.surveys.definitions import SurveyDefinition, survey_from_dict
 from coprod.surveys.schema import FRAMEWORK_SCHEMA, SURVEY_SCHEMA
+from coprod.surveys.session_templates import (
+    SESSION_TEMPLATE_SCHEMA,
+    SessionTemplate,
+    template_area_problems,
+    template_from_dict,
+)
 from coprod.surveys.yaml_lines import (
     Path_,
     YamlSyntaxError,
@@ -80,10 +86,11 @@ class Framework:
 
 @dataclass(frozen=True)
 class Catalogue:
-    """Every valid survey and framework, by slug, in file order."""
+    """Every valid survey, framework and session template, by slug, in file order."""
 
     surveys: dict[str, SurveyDefinition]
     frameworks: dict[str, Framework]
+    session_templates: dict[str, SessionTemplate]
 
     def open_surveys(self) -> list[SurveyDefinition]:
         """Surveys people can answer now."""
@@ -91,7 +98,8 @@ class Catalogue:
 
 
 def load_catalogue(directory: Path) -> Catalogue:
-    """Load and check ``directory``/*.yaml and frameworks/; raise DefinitionError if any fail."""
+    """Load and check ``directory``/*.yaml, frameworks/ and sessions/; raise DefinitionError if
+    any fail."""
     problems: list[Problem] = []
     frameworks: dict[str, Framework] = {}
     for path in sorted((directory / "frameworks").glob("*.yaml")):
@@ -118,9 +126,33 @@ def load_catalogue(directory: Path) -> Catalogue:
             surveys[raw["slug"]] = survey_from_dict(raw)
     if not files and not problems:
         problems.append(Problem(str(directory), 1, "(folder)", "no survey files (*.yaml) found"))
+    templates = _session_templates(directory / "sessions", frameworks, problems)
     if problems:
         raise DefinitionError(problems)
-    return Catalogue(surveys=surveys, frameworks=frameworks)
+    return Catalogue(surveys=surveys, frameworks=frameworks, session_templates=templates)
+
+
+def _session_templates(
+    directory: Path, frameworks: dict[str, Framework], problems: list[Problem]
+) -> dict[str, SessionTemplate]:
+    templates: dict[str, SessionTemplate] = {}
+    for path in sorted(directory.glob("*.yaml")):
+        loaded = _load(path, SESSION_TEMPLATE_SCHEMA, problems)
+        if loaded is None:
+            continue
+        raw, lines = loaded
+        framework = frameworks.get(raw.get("framework", "default"))
+        areas = {a.slug for a in framework.focus_areas} if framework else None
+        found = [
+            Problem(str(path), line, key, message)
+            for line, key, message in template_area_problems(path, raw, lines, areas)
+        ]
+        if raw["slug"] in templates:
+            found.append(Problem(str(path), 1, "slug", f"'{raw['slug']}' is used twice"))
+        problems.extend(found)
+        if not found:
+            templates[raw["slug"]] = template_from_dict(raw)
+    return templates
 
 
 def _load(

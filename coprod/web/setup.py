@@ -15,6 +15,7 @@ from werkzeug.exceptions import HTTPException
 from coprod.config import PROJECT_ROOT
 from coprod.db import db_session
 from coprod.models import User
+from coprod.web import shared_device
 from coprod.web.presentation import init_presentation, select_language
 
 csrf = CSRFProtect()
@@ -42,6 +43,7 @@ def init_jinja(app: Flask) -> None:
         return {
             "partnership_name": app.config["PARTNERSHIP_NAME"],
             "brand_logo": app.config["BRAND_LOGO"],
+            "shared_device": shared_device.active(),
         }
 
 
@@ -86,10 +88,12 @@ def register_blueprints(app: Flask) -> None:
     from coprod.web.health import blueprint as health
     from coprod.web.pages import blueprint as pages
     from coprod.web.respond.routes import blueprint as respond
+    from coprod.web.sessions import blueprint as sessions
 
     app.register_blueprint(respond)
     app.register_blueprint(auth)
     app.register_blueprint(admin)
+    app.register_blueprint(sessions)
     app.register_blueprint(assets)
     app.register_blueprint(health)
     app.register_blueprint(pages)

@@ -211,4 +211,4 @@ def test_check_surveys_passes_the_shipped_surveys() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert "2 survey(s) and 1 framework(s) are valid." in result.stdout
+    assert "2 survey(s), 1 framework(s) and 2 session template(s) are valid." in result.stdout

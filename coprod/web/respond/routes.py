@@ -14,6 +14,7 @@ from coprod.services.codes import grouped
 from coprod.services.submissions import submit_draft
 from coprod.services.survey_versions import definition_of
 from coprod.surveys.questions import question_type
+from coprod.web import shared_device
 from coprod.web.respond import flow
 from coprod.web.respond.forms import ButtonForm, ResumeForm
 
@@ -34,6 +35,9 @@ def start(slug: str) -> Page:
     """Who the survey is for, how long it takes, what happens to the answers."""
     definition = flow.open_survey_or_error(slug)
     draft = flow.current_draft(slug)
+    if shared_device.active() and draft is not None and draft.response is not None:
+        shared_device.forget_respondent()  # the last person has sent: a clean start for the next
+        draft = None
     in_progress = draft is not None and draft.response is None and bool(draft.answers)
     return render_template(
         "respond/start.html",
@@ -50,7 +54,9 @@ def begin(slug: str) -> Page:
     draft = flow.current_draft(slug)
     if draft is None or draft.response is not None or request.form.get("fresh"):
         language, format_ = flow.presentation()
-        created = draft_service.start_draft(db_session(), definition, language, format_)
+        created = draft_service.start_draft(
+            db_session(), definition, language, format_, shared_device.current_session_id()
+        )
         flow.remember_draft(slug, created.draft, created.secret)
         draft = created.draft
     return redirect(flow.resume_page(definition_of(draft.version), draft_service.answers_of(draft)))
@@ -61,6 +67,8 @@ def _unsent_draft(slug: str) -> Draft | WerkzeugResponse:
     flow.open_survey_or_error(slug)
     draft = flow.current_draft(slug)
     if draft is None:
+        if shared_device.active():
+            return redirect(url_for("respond.start", slug=slug))
         return redirect(url_for("respond.start", slug=slug, lost=1))
     if draft.response is not None:
         return redirect(url_for("respond.sent", slug=slug))
@@ -86,7 +94,7 @@ def question(slug: str, question_id: str) -> Page:
         if kind.validate(form):
             draft_service.set_presentation(db_session(), draft, *flow.presentation())
             draft_service.save_answer(db_session(), draft, asked.id, kind.stored_value(form))
-            if "save_and_exit" in request.form:
+            if "save_and_exit" in request.form and not shared_device.active():
                 return redirect(url_for("respond.saved", slug=slug))
             return redirect(flow.next_page_after(definition, asked.id, changing))
         status = 400
@@ -185,13 +193,26 @@ def sent(slug: str) -> Page:
         survey=flow.presented(definition_of(draft.version)),
         reference=grouped(draft.response.reference),
         start_url=url_for("respond.start", slug=definition.slug),
+        form=ButtonForm(),
     )
+
+
+@blueprint.post("/surveys/<slug>/next-person")
+def next_person(slug: str) -> Page:
+    """On a shared device: forget the person who has just sent, and start again for the next."""
+    flow.survey_or_404(slug)
+    if ButtonForm().validate_on_submit():
+        shared_device.forget_respondent()
+    return redirect(url_for("respond.start", slug=slug))
 
 
 @blueprint.get("/surveys/<slug>/saved")
 def saved(slug: str) -> Page:
-    """The link and code to come back later."""
+    """The link and code to come back later; never on a shared device, where the next person
+    would find them."""
     flow.survey_or_404(slug)
+    if shared_device.active():
+        return redirect(url_for("respond.start", slug=slug))
     draft = flow.current_draft(slug)
     if draft is None:
         return redirect(url_for("respond.start", slug=slug, lost=1))
