@@ -122,6 +122,9 @@ def demo(responses: int, seed: int, if_empty: bool) -> None:
             )
         result = fill_demo(session, current_app.extensions["coprod.catalogue"], responses, seed)
     click.echo(f"Added {result.responses} demo responses with {result.statements} statements.")
+    click.echo(
+        f"Added {result.sessions} demo group sessions with {result.session_statements} statements."
+    )
     for email in result.users:
         click.echo(f"Demo account: {email} (password: {DEMO_PASSWORD}); delete before real use.")
 

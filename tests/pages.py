@@ -71,6 +71,10 @@ class Page:
                     data.setdefault(name, []).append(field["value"])
             else:
                 data[name] = field.get("value", "")
+        for select in form.select("select"):
+            chosen = select.select_one("option[selected]") or select.select_one("option")
+            if select.get("name") and chosen is not None:
+                data[str(select["name"])] = chosen.get("value", "")
         return data
 
     def options(self, name: str) -> list[str]:

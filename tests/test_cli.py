@@ -60,6 +60,33 @@ def test_demo_spreads_answers_over_eighteen_months_and_every_role_and_age(app: F
     assert free_text > 300 and distinct_text > 150
 
 
+def test_demo_records_sessions_of_both_templates_across_the_months(app: Flask) -> None:
+    from datetime import date
+
+    from sqlalchemy import select
+
+    from coprod.models import GroupSession, Statement
+    from coprod.services.session_checks import finalise_problems
+    from coprod.services.sessions import session_by_id
+
+    result = app.test_cli_runner().invoke(args=["demo", "--responses", "50"])
+    assert "demo group sessions" in result.output
+    with app_session(app) as session:
+        records = [
+            session_by_id(session, i) for i in session.scalars(select(GroupSession.id)).all()
+        ]
+        weights = session.scalars(
+            select(Statement.weight).where(Statement.session_id.is_not(None))
+        ).all()
+        assert {r.template for r in records if r} == {"youth-forum", "parent-carer-forum"}
+        held = sorted(r.held_on for r in records if r)
+        assert (held[-1] - held[0]).days > 450
+        assert sum(r.status == "final" for r in records if r) == len(records) - 2
+        # Demo sessions are ones a facilitator could have recorded: no impossible counts.
+        assert all(finalise_problems(r, date.today()) == [] for r in records if r)
+    assert max(weights) > 1  # votes count every hand
+
+
 def test_create_user_makes_an_account_and_refuses_a_short_password(app: Flask) -> None:
     runner = app.test_cli_runner()
     ok = runner.invoke(

@@ -16,6 +16,8 @@ import yaml
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from coprod.demo.sessions import fill_demo_sessions
+from coprod.demo.sessions import fill_demo_sessions
 from coprod.models import Response, User, utcnow
 from coprod.services.submissions import store_response
 from coprod.services.survey_versions import current_version
@@ -72,6 +74,8 @@ class DemoResult:
     responses: int
     statements: int
     users: list[str]
+    sessions: int = 0
+    session_statements: int = 0
 
 
 def database_is_empty(session: Session) -> bool:
@@ -109,7 +113,11 @@ def fill_demo(
         if index % 100 == 99:
             session.commit()
     session.commit()
-    return DemoResult(responses, statements, users)
+    facilitator = session.scalars(select(User).where(User.role == "facilitator")).first()
+    if facilitator is None:
+        return DemoResult(responses, statements, users)
+    groups = fill_demo_sessions(session, catalogue, facilitator, start.date(), rng)
+    return DemoResult(responses, statements, users, groups.sessions, groups.statements)
 
 
 def _demo_users(session: Session) -> list[str]:

@@ -107,10 +107,14 @@ def _table(data: bytes) -> list[list[str]] | ImportProblem:
         return ImportProblem(
             _l("This is an old Excel file (.xls): save it as .xlsx or CSV and try again")
         )
+    if _looks_binary(data):
+        return ImportProblem(
+            _l("The file is not a spreadsheet: upload a CSV or Excel (.xlsx) file")
+        )
     text = _decode(data)
     if isinstance(text, ImportProblem):
         return text
-    if "\x00" in text or text.startswith("%PDF"):
+    if "\x00" in text:
         return ImportProblem(
             _l("The file is not a spreadsheet: upload a CSV or Excel (.xlsx) file")
         )
@@ -124,6 +128,13 @@ def _table(data: bytes) -> list[list[str]] | ImportProblem:
         return ImportProblem(
             _l("The file is not a readable CSV file (%(reason)s)", reason=str(error))
         )
+
+
+def _looks_binary(data: bytes) -> bool:
+    """A picture, PDF or other file that is not text (UTF-16 text has its byte-order mark)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    return b"\x00" in data[:4096] or data.startswith((b"%PDF", b"\x89PNG", b"\xff\xd8", b"GIF8"))
 
 
 def _decode(data: bytes) -> str | ImportProblem:
@@ -269,7 +280,7 @@ def _read_row(
             text,
             "paraphrase" if group else str(kind),
             str(role),
-            band or None,
+            None if group else band or None,
             area or None,
             group,
         )

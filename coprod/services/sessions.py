@@ -120,6 +120,8 @@ def set_attendance(
     editor: Editor, record: GroupSession, counts: dict[tuple[str, str | None], int]
 ) -> None:
     """Replace who came with these counts by (role, age band); zero counts are not kept."""
+    record.attendance = []
+    editor.db.flush()  # the old rows go before the new ones, which share their unique keys
     record.attendance = [
         Attendance(role=role, age_band=band, count=count)
         for (role, band), count in counts.items()
@@ -176,6 +178,8 @@ def add_tally(
 
 def set_card_sort(editor: Editor, record: GroupSession, cards: list[CardCount]) -> None:
     """Replace the group card sort with these counts; zero counts are not kept."""
+    record.card_counts = []
+    editor.db.flush()  # the old rows go before the new ones, which share their unique keys
     record.card_counts = [c for c in cards if c.count > 0]
     _changed(editor, record, "card_counts", "changed")
 

@@ -35,7 +35,8 @@ def _fill(contribution: Contribution, form: ContributionForm) -> None:
     # A summary of the whole group's discussion is the facilitator's words, never a quote.
     contribution.kind = "paraphrase" if contribution.whole_group else form.kind.data or "quote"
     contribution.role = form.role.data or "other"
-    contribution.age_band = form.age_band.data or None
+    # The group is attributed as a group: its members' ages are many, not one.
+    contribution.age_band = None if contribution.whole_group else form.age_band.data or None
     contribution.focus_area = form.focus_area.data or None
 
 
@@ -72,6 +73,7 @@ def contributions(session_id: int) -> Page:
             record=record,
             form=form,
             added=request.args.get("added", type=int),
+            imported=request.args.get("imported", type=int),
             areas=dict(focus_areas(record)),
             button=ButtonForm(),
         ),
