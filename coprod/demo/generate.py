@@ -17,7 +17,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from coprod.demo.sessions import fill_demo_sessions
-from coprod.demo.sessions import fill_demo_sessions
 from coprod.models import Response, User, utcnow
 from coprod.services.submissions import store_response
 from coprod.services.survey_versions import current_version

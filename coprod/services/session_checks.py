@@ -52,8 +52,8 @@ def voices_problem(attendance: list[Attendance], role: str, voices: int) -> Lazy
     present = attendees(attendance, role)
     if voices > present:
         return _l(
-            "The counts add up to %(voices)s but %(present)s %(role)s are recorded as coming. "
-            "Check the counts, or who came.",
+            "The counts add up to %(voices)s, more than the number of %(role)s recorded as "
+            "coming (%(present)s). Check the counts, or who came.",
             voices=voices,
             present=present,
             role=ROLE_GROUPS[role],
@@ -91,8 +91,9 @@ def contribution_problems(
             SessionProblem(
                 "age_band",
                 _l(
-                    "There are %(said)s contributions from children under 13, but %(present)s "
-                    "children under 13 are recorded as coming. Check the age bands, or who came.",
+                    "There are more contributions from children under 13 (%(said)s) than "
+                    "children under 13 recorded as coming (%(present)s). Check the age bands, "
+                    "or who came.",
                     said=said,
                     present=present,
                 ),

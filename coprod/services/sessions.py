@@ -199,17 +199,8 @@ def finalise(editor: Editor, record: GroupSession, today: date) -> list[SessionP
         return problems
     record.status = "final"
     record.finalised_at = utcnow()
-    db = editor.db
-    db.flush()
-    statements = store_session_statements(db, record, editor.framework)
-    audit.record(
-        db,
-        "session_finalised",
-        user_id=editor.user.id,
-        subject=f"session:{record.id}",
-        detail={"statements": statements},
-    )
-    db.commit()
+    _store_statements_audited(editor, record, "session_finalised", {})
+    editor.db.commit()
     return []
 
 
@@ -220,15 +211,22 @@ def _next_position(items: Iterable[object]) -> int:
 def _changed(editor: Editor, record: GroupSession, part: str, change: str, **detail: int) -> None:
     """Commit a change; after finalising, audit it and rebuild the session's statements."""
     record.updated_at = utcnow()
-    db = editor.db
     if record.status == "final":
-        db.flush()
-        statements = store_session_statements(db, record, editor.framework)
-        audit.record(
-            db,
-            "session_changed_after_finalising",
-            user_id=editor.user.id,
-            subject=f"session:{record.id}",
-            detail={"part": part, "change": change, "statements": statements, **detail},
-        )
-    db.commit()
+        changed = {"part": part, "change": change, **detail}
+        _store_statements_audited(editor, record, "session_changed_after_finalising", changed)
+    editor.db.commit()
+
+
+def _store_statements_audited(
+    editor: Editor, record: GroupSession, action: str, detail: dict[str, object]
+) -> None:
+    """(Re)build the session's statements and log who did it, with how many it now yields."""
+    editor.db.flush()
+    statements = store_session_statements(editor.db, record, editor.framework)
+    audit.record(
+        editor.db,
+        action,
+        user_id=editor.user.id,
+        subject=f"session:{record.id}",
+        detail={**detail, "statements": statements},
+    )

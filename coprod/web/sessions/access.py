@@ -41,7 +41,7 @@ def catalogue() -> Catalogue:
 
 def staff() -> User:
     """The signed-in member of staff."""
-    user: User = current_user._get_current_object()  # type: ignore[attr-defined]
+    user: User = current_user._get_current_object()
     return user
 
 

@@ -67,6 +67,8 @@ def _details_form(record: GroupSession | None) -> DetailsForm:
 
 
 def _details(form: DetailsForm) -> session_service.SessionDetails:
+    """The details of a validated form (its date is then always given)."""
+    assert form.held_on.data is not None
     return session_service.SessionDetails(
         group_name=form.group_name.data or "",
         group_type=form.group_type.data or "other",
