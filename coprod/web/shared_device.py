@@ -49,12 +49,6 @@ def active() -> bool:
     return current_session_id() is not None
 
 
-def survey_slug() -> str | None:
-    """The survey the shared device offers."""
-    entry = session.get(KEY)
-    return str(entry.get("survey")) if isinstance(entry, dict) and active() else None
-
-
 def forget_respondent() -> None:
     """Drop the last person's draft from this browser, keeping the mode."""
     session.pop("drafts", None)

@@ -157,6 +157,5 @@ def record_sheet() -> Page:
         roles=ROLES,
         age_bands=AGE_BANDS,
         survey_text=survey_text,
-        columns=session_import.COLUMNS,
         lines=range(12),
     )
