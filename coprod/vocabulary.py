@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask_babel import LazyString, force_locale
 from flask_babel import lazy_gettext as _l
 
 #: Respondent roles. A representation question about role must use these values.
@@ -79,3 +80,9 @@ TALLY_OPTION_SETS = {
     "faces": ((_l("Happy"), 1.0), (_l("OK"), 0.0), (_l("Sad"), -1.0)),
     "yes_no": ((_l("Yes"), 1.0), (_l("Not sure"), 0.0), (_l("No"), -1.0)),
 }
+
+
+def in_english(label: LazyString | str) -> str:
+    """A label's English words: statements are stored in English whatever the page's language."""
+    with force_locale("en"):
+        return str(label)

@@ -26,6 +26,7 @@ from coprod.models import (
 from coprod.services.session_statements import store_session_statements
 from coprod.surveys import Catalogue
 from coprod.surveys.session_templates import SessionTemplate
+from coprod.vocabulary import TALLY_OPTION_SETS, in_english
 
 SESSION_VOICES = Path(__file__).with_name("session_voices.yaml")
 #: (template, days between sessions, group name, adjustments)
@@ -33,8 +34,6 @@ SCHEDULE = (
     ("youth-forum", 30, "Youth voice group", ["symbols", "quiet_space", "breaks"]),
     ("parent-carer-forum", 45, "Parent carer forum coffee morning", ["interpreter", "breaks"]),
 )
-#: English words of the ready-made vote options, best first, as statements store them.
-OPTION_WORDS = {"faces": ("Happy", "OK", "Sad"), "yes_no": ("Yes", "Not sure", "No")}
 
 
 @dataclass(frozen=True)
@@ -71,15 +70,10 @@ def fill_demo_sessions(
         record.status = "final"
         record.finalised_at = utcnow()
         statements += store_session_statements(
-            session, record, template_framework(catalogue, record)
+            session, record, catalogue.session_framework(record.template)
         )
     session.commit()
     return DemoSessions(len(records), statements)
-
-
-def template_framework(catalogue: Catalogue, record: GroupSession) -> str:
-    template = catalogue.session_templates.get(record.template or "")
-    return template.framework if template else "default"
 
 
 def _session(
@@ -144,9 +138,9 @@ def _session(
             focus_area=suggested.focus_area,
             role=role,
             counts=[
-                TallyCount(position=i, label=word, score=(1.0, 0.0, -1.0)[i - 1], count=count)
-                for i, (word, count) in enumerate(
-                    zip(OPTION_WORDS[suggested.options], counts, strict=True), start=1
+                TallyCount(position=i, label=in_english(label), score=score, count=count)
+                for i, ((label, score), count) in enumerate(
+                    zip(TALLY_OPTION_SETS[suggested.options], counts, strict=True), start=1
                 )
             ],
         )

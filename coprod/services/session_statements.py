@@ -13,11 +13,11 @@ from sqlalchemy.orm import Session
 from coprod.analysis.sentences import split_sentences
 from coprod.models import GroupSession, Statement, StatementTag
 from coprod.surveys.questions.base import sentiment_label_for
+from coprod.vocabulary import PILES, in_english
 
 STATEMENTS = cast(Table, Statement.__table__)
 TAGS = cast(Table, StatementTag.__table__)
 #: The piles of a group card sort, with the words statements use and what each means.
-PILES = {"good": ("Good", 1.0), "not_sure": ("Not sure", 0.0), "not_good": ("Not good", -1.0)}
 
 
 @dataclass(frozen=True)
@@ -65,10 +65,10 @@ def session_statements(record: GroupSession) -> list[SessionStatement]:
         ]
     for card in record.card_counts:
         if card.count > 0:
-            label, score = PILES[card.pile]
+            pile, score = PILES[card.pile]
             said.append(
                 SessionStatement(
-                    f"{card.card} — {label}",
+                    f"{card.card} — {in_english(pile)}",
                     "closed",
                     card.role,
                     None,

@@ -96,6 +96,11 @@ class Catalogue:
         """Surveys people can answer now."""
         return [s for s in self.surveys.values() if s.is_open]
 
+    def session_framework(self, template_slug: str | None) -> str:
+        """The framework a session recorded with that template (or none) is tagged against."""
+        template = self.session_templates.get(template_slug or "")
+        return template.framework if template else "default"
+
 
 def load_catalogue(directory: Path) -> Catalogue:
     """Load and check ``directory``/*.yaml, frameworks/ and sessions/; raise DefinitionError if

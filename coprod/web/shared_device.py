@@ -1,6 +1,6 @@
 """Shared-device mode: one tablet passed round a group, each person answering in turn.
 
-The browser's signed session remembers only the group session and survey. Starting the mode
+The browser's signed session remembers only the group session. Starting the mode
 signs the facilitator out on that device, so nobody who picks it up can reach staff pages.
 After each person sends, the device forgets their draft; every respondent page is served with
 ``Cache-Control: no-store``, so going back re-asks the server, which then shows the start page.
@@ -17,13 +17,12 @@ KEY = "shared_device"
 LASTS = timedelta(hours=12)
 
 
-def start(group_session_id: int, survey_slug: str) -> None:
+def start(group_session_id: int) -> None:
     """Put this browser into shared-device mode for a session; everything else in it is dropped."""
     session.clear()
     until = datetime.now(UTC) + LASTS
     session[KEY] = {
         "session_id": group_session_id,
-        "survey": survey_slug,
         "until": until.isoformat(),
     }
     session.permanent = True

@@ -7,7 +7,7 @@ from datetime import date
 from functools import wraps
 from typing import Any, TypeVar
 
-from flask import Blueprint, abort, current_app
+from flask import Blueprint, abort
 from flask_babel import format_date
 from flask_login import current_user, login_required
 
@@ -15,7 +15,6 @@ from coprod.db import db_session
 from coprod.languages import LANGUAGES
 from coprod.models import GroupSession, User
 from coprod.services import sessions as session_service
-from coprod.surveys import Catalogue
 from coprod.surveys.session_templates import SessionTemplate
 from coprod.vocabulary import (
     ADJUSTMENTS,
@@ -26,17 +25,11 @@ from coprod.vocabulary import (
     ROLES,
     SESSION_MODES,
 )
-from coprod.web.respond.flow import SURVEY_TEXT
+from coprod.web.respond.flow import SURVEY_TEXT, catalogue
 
 blueprint = Blueprint("sessions", __name__, url_prefix="/staff/sessions")
 
 View = TypeVar("View", bound=Callable[..., Any])
-
-
-def catalogue() -> Catalogue:
-    """The surveys, frameworks and session templates loaded at start-up."""
-    loaded: Catalogue = current_app.extensions["coprod.catalogue"]
-    return loaded
 
 
 def staff() -> User:
@@ -81,8 +74,7 @@ def template_of(record: GroupSession) -> SessionTemplate | None:
 
 def framework_slug(record: GroupSession) -> str:
     """The framework the session's focus areas come from."""
-    template = template_of(record)
-    return template.framework if template else "default"
+    return catalogue().session_framework(record.template)
 
 
 def editor(record: GroupSession) -> session_service.Editor:
@@ -92,7 +84,12 @@ def editor(record: GroupSession) -> session_service.Editor:
 
 def focus_areas(record: GroupSession) -> list[tuple[str, str]]:
     """The session's focus areas as (slug, name in the page's language)."""
-    framework = catalogue().frameworks.get(framework_slug(record))
+    return framework_areas(framework_slug(record))
+
+
+def framework_areas(slug: str) -> list[tuple[str, str]]:
+    """A framework's focus areas as (slug, name in the page's language)."""
+    framework = catalogue().frameworks.get(slug)
     if framework is None:
         return []
     return [(a.slug, SURVEY_TEXT.gettext(a.name)) for a in framework.focus_areas]

@@ -9,14 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 from flask import abort, redirect, render_template, request, url_for
-from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_login import login_required
 
 from coprod.models import CardCount, GroupSession, Tally
 from coprod.services import sessions as session_service
 from coprod.services.session_checks import activity_problems, voices_problem
-from coprod.vocabulary import PILES, TALLY_OPTION_SETS
+from coprod.vocabulary import PILES, TALLY_OPTION_SETS, in_english
 from coprod.web.respond.forms import ButtonForm
 from coprod.web.sessions.access import (
     blueprint,
@@ -90,11 +89,9 @@ def _chosen_options(
     """(label, score, count) for each option; preset labels are stored in English, like every
     statement, whatever language the page is in."""
     if preset:
-        with force_locale("en"):
-            english = [(str(label), score) for label, score in preset]
         return [
-            (label, score, entry.form.count.data)
-            for (label, score), entry in zip(english, form.options.entries, strict=False)
+            (in_english(label), score, entry.form.count.data)
+            for (label, score), entry in zip(preset, form.options.entries, strict=False)
         ]
     return [
         (entry.form.label.data, None, entry.form.count.data)

@@ -10,7 +10,7 @@ from flask_babel import gettext as _
 from flask_login import login_required
 from itsdangerous import BadSignature, URLSafeSerializer
 
-from coprod.models import Contribution, GroupSession
+from coprod.models import Contribution
 from coprod.services import session_import
 from coprod.services import sessions as session_service
 from coprod.services.session_checks import contribution_problems
@@ -22,6 +22,7 @@ from coprod.web.sessions.access import (
     editable,
     editor,
     focus_areas,
+    framework_areas,
     survey_text,
 )
 from coprod.web.sessions.forms import ImportForm
@@ -33,13 +34,6 @@ LARGEST_UPLOAD = 5 * 1024 * 1024
 
 def _signer() -> URLSafeSerializer:
     return URLSafeSerializer(current_app.config["SECRET_KEY"], salt="session-import")
-
-
-def _areas(record: GroupSession | None) -> dict[str, str]:
-    if record is not None:
-        return dict(focus_areas(record))
-    framework = catalogue().frameworks.get("default")
-    return {a.slug: a.name for a in framework.focus_areas} if framework else {}
 
 
 @blueprint.route("/<int:session_id>/import", methods=["GET", "POST"])
@@ -114,7 +108,7 @@ def confirm_import(session_id: int) -> Page:
 
 
 def _guidance() -> list[tuple[str, str]]:
-    areas = _areas(None)
+    areas = dict(framework_areas("default"))
     return [
         ("text", _("What was said. One contribution a row. Leave out names.")),
         ("kind", _("quote (their own words) or paraphrase (your summary). Empty means quote.")),
@@ -133,7 +127,7 @@ def spreadsheet_template(extension: str) -> Page:
         body = session_import.template_csv()
         mimetype = "text/csv; charset=utf-8"
     else:
-        body = session_import.template_xlsx(_areas(None), _guidance())
+        body = session_import.template_xlsx(dict(framework_areas("default")), _guidance())
         mimetype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     response = make_response(body)
     response.mimetype = mimetype
@@ -147,9 +141,9 @@ def spreadsheet_template(extension: str) -> Page:
 @login_required
 def record_sheet() -> Page:
     """A blank record sheet to print, with a template's prompts, votes and cards if chosen."""
-    template = catalogue().session_templates.get(request.args.get("template", ""))
-    framework = catalogue().frameworks.get(template.framework if template else "default")
-    areas = {a.slug: survey_text(a.name) for a in framework.focus_areas} if framework else {}
+    chosen = request.args.get("template", "")
+    template = catalogue().session_templates.get(chosen)
+    areas = dict(framework_areas(catalogue().session_framework(chosen)))
     return render_template(
         "sessions/record_sheet.html",
         template=template,

@@ -28,7 +28,7 @@ def start_shared_device(session_id: int) -> Page:
     if form.validate_on_submit():
         slug = form.survey.data or ""
         logout_user()
-        shared_device.start(record.id, slug)
+        shared_device.start(record.id)
         return redirect(url_for("respond.start", slug=slug))
     return (
         render_template("sessions/shared_device.html", record=record, form=form),
