@@ -37,6 +37,7 @@ def test_pages_are_mirrored_in_right_to_left_languages(
         page.evaluate("document.querySelector('input[name=answer]').value = 'tampered'")
         page.locator("input[name=answer]").first.check()
         page.locator("main form button.govuk-button:not(.govuk-button--secondary)").first.click()
+        page.wait_for_load_state("load")  # styles applied before they are measured
         group = ".govuk-form-group--error"
         assert (style(page, group, "borderRightWidth") == "5px") is rtl
         assert (style(page, group, "borderLeftWidth") == "5px") is not rtl
