@@ -37,8 +37,9 @@ def test_pages_are_mirrored_in_right_to_left_languages(
         page.evaluate("document.querySelector('input[name=answer]').value = 'tampered'")
         page.locator("input[name=answer]").first.check()
         page.locator("main form button.govuk-button:not(.govuk-button--secondary)").first.click()
-        page.wait_for_load_state("load")  # styles applied before they are measured
         group = ".govuk-form-group--error"
+        page.locator(group).first.wait_for()  # the error page has arrived…
+        page.wait_for_load_state("load")  # …and its styles are applied before they are measured
         assert (style(page, group, "borderRightWidth") == "5px") is rtl
         assert (style(page, group, "borderLeftWidth") == "5px") is not rtl
         assert style(page, ".govuk-error-summary", "direction") == ("rtl" if rtl else "ltr")
