@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any, TextIO
 
 import click
 from flask import Flask, current_app
@@ -89,6 +90,74 @@ def check_surveys(directory: Path | None) -> None:
 
 
 main.add_command(check_surveys)
+
+
+def _analyser_for(framework: str) -> Any:
+    from coprod.analysis import default_analyser
+    from coprod.analysis.framework import FRAMEWORKS_DIR
+
+    if not (FRAMEWORKS_DIR / f"{framework}.yaml").is_file():
+        known = ", ".join(sorted(p.stem for p in FRAMEWORKS_DIR.glob("*.yaml")))
+        raise click.BadParameter(f"there is no framework '{framework}' (there are: {known})")
+    return default_analyser(framework)
+
+
+@click.command("analyse")
+@click.option("--input", "source", required=True, type=click.File("r", encoding="utf-8-sig"))
+@click.option("--output", "target", required=True, type=click.File("w", encoding="utf-8"))
+@click.option("--framework", default="default", show_default=True, help="Framework slug.")
+def analyse_command(source: TextIO, target: TextIO, framework: str) -> None:
+    """Analyse statements: each input line {"id":…, "text":…} gains focus areas, sentiment,
+    a safeguarding flag and redacted text. Lines that cannot be read are listed by number."""
+    from coprod.analysis.batch import analyse_lines
+
+    analyser = _analyser_for(framework)
+    done = failed = 0
+    for result in analyse_lines(source, analyser):
+        if result.analysis is None:
+            click.echo(f"{source.name}:{result.number}: {result.problem}", err=True)
+            failed += 1
+            continue
+        target.write(json.dumps({**result.item, **result.analysis.to_json()}, ensure_ascii=False))
+        target.write("\n")
+        done += 1
+    click.echo(f"Analysed {done} statement(s) into {target.name}.", err=True)
+    if failed:
+        raise click.ClickException(f"{failed} line(s) could not be analysed (listed above).")
+
+
+@click.command("evaluate")
+@click.argument("file", type=click.File("r", encoding="utf-8-sig"))
+@click.option("--framework", default="default", show_default=True, help="Framework slug.")
+def evaluate_command(file: TextIO, framework: str) -> None:
+    """Measure the analysis against FILE.jsonl, lines with "text", "focus_areas" and
+    "sentiment": per-area precision, recall and F1, macro-F1 with a 95% interval, sentiment F1."""
+    from coprod.analysis.batch import analyse_lines
+    from coprod.analysis.evaluate import Labelled
+    from coprod.analysis.report import evaluation_lines
+
+    analyser = _analyser_for(framework)
+    items = []
+    for result in analyse_lines(file, analyser, needs=("focus_areas", "sentiment")):
+        if result.analysis is None:
+            click.echo(f"{file.name}:{result.number}: {result.problem}", err=True)
+            continue
+        items.append(
+            Labelled(
+                frozenset(result.item["focus_areas"] or ()),
+                frozenset(result.analysis.focus_areas),
+                result.item["sentiment"],
+                result.analysis.sentiment.label,
+            )
+        )
+    if not items:
+        raise click.ClickException(f"{file.name} has no statements that could be read.")
+    for line in evaluation_lines(items, analyser.tagger.framework.slugs):
+        click.echo(line)
+
+
+main.add_command(analyse_command)
+main.add_command(evaluate_command)
 
 
 @click.command("stats")

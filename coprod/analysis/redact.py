@@ -1,0 +1,85 @@
+"""Replace personal details with placeholders such as ``[name]`` before a quote is shown outside
+the review screens: names, emails, phone and NHS numbers, postcodes, dates of birth, street
+addresses and school names (by their shape and from a list the partnership keeps)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from coprod.analysis import patterns
+from coprod.analysis.names import name_spans
+
+PLACEHOLDERS = {
+    "email": "[email]",
+    "nhs_number": "[NHS number]",
+    "phone": "[phone]",
+    "postcode": "[postcode]",
+    "date_of_birth": "[date of birth]",
+    "date": "[date]",
+    "address": "[address]",
+    "school": "[school]",
+    "name": "[name]",
+}
+
+
+@dataclass(frozen=True)
+class Redaction:
+    """The text with details replaced, and the kinds of detail found (``name``, ``email``…)."""
+
+    text: str
+    found: tuple[str, ...]
+
+
+def _dates(text: str) -> list[tuple[int, int, str]]:
+    spans = []
+    for match in patterns.FULL_DATE.finditer(text):
+        birth = patterns.BIRTH_CONTEXT.search(text[: match.start()])
+        spans.append((match.start(), match.end(), "date_of_birth" if birth else "date"))
+    spans += [(m.start(1), m.end(1), "date_of_birth") for m in patterns.BIRTHDAY.finditer(text)]
+    return spans
+
+
+def _schools(text: str, schools: Iterable[str]) -> list[tuple[int, int, str]]:
+    spans = [
+        (m.start(), m.end(), "school")
+        for name in schools
+        if name.strip()
+        for m in re.finditer(rf"\b{re.escape(name.strip())}\b", text, re.IGNORECASE)
+    ]
+    for match in patterns.SCHOOL.finditer(text):
+        found = match.group().rstrip()
+        if not patterns.is_just_school_words(found):
+            spans.append((match.start(), match.start() + len(found), "school"))
+    return spans
+
+
+def _spans(text: str, schools: Iterable[str]) -> list[tuple[int, int, str]]:
+    """Every detail found, the more certain kinds first."""
+    found = [(m.start(), m.end(), "email") for m in patterns.EMAIL.finditer(text)]
+    found += [(m.start(), m.end(), "nhs_number") for m in patterns.NHS_NUMBER.finditer(text)]
+    found += [(m.start(), m.end(), "phone") for m in patterns.PHONE.finditer(text)]
+    found += [(m.start(), m.end(), "postcode") for m in patterns.POSTCODE.finditer(text)]
+    found += _dates(text)
+    found += [(m.start(), m.end(), "address") for m in patterns.ADDRESS.finditer(text)]
+    found += [(m.start(), m.end(), "address") for m in patterns.STREET_NAME.finditer(text)]
+    found += _schools(text, schools)
+    found += [(start, end, "name") for start, end in name_spans(text)]
+    return found
+
+
+def redact(text: str, schools: Iterable[str] = ()) -> Redaction:
+    """The text with every detail found replaced; where two overlap, the wider one wins."""
+    chosen: list[tuple[int, int, str]] = []
+    for start, end, kind in sorted(_spans(text, schools), key=lambda s: (s[0], -(s[1] - s[0]))):
+        if chosen and start < chosen[-1][1]:
+            continue
+        chosen.append((start, end, kind))
+    parts = []
+    at = 0
+    for start, end, kind in chosen:
+        parts += [text[at:start], PLACEHOLDERS[kind]]
+        at = end
+    parts.append(text[at:])
+    return Redaction("".join(parts), tuple(dict.fromkeys(kind for _s, _e, kind in chosen)))

@@ -1,0 +1,70 @@
+"""Tag a statement with the focus areas it speaks to, each with a confidence and the words behind
+it, from the framework's terms and (where it has learned enough) the learned model."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from coprod.analysis.framework import TermFramework
+from coprod.analysis.learned import LearnedModel, features
+from coprod.analysis.terms import TermMatcher
+from coprod.analysis.text import words
+
+#: An area is tagged at this confidence or more.
+THRESHOLD = 0.3
+#: Term weights add up; this much weight gives a confidence of about 0.63.
+TERM_SCALE = 2.5
+#: How much the learned model counts against the terms where it has an opinion.
+MODEL_SHARE = 0.5
+
+
+@dataclass(frozen=True)
+class AreaTag:
+    """A focus area the tagger found, how sure it is (0 to 1) and the words that led to it."""
+
+    area: str
+    confidence: float
+    terms: tuple[str, ...]
+
+
+class Tagger:
+    """Tags statements against one framework; build it once and use it for many statements."""
+
+    def __init__(
+        self,
+        framework: TermFramework,
+        model: LearnedModel | None = None,
+        threshold: float = THRESHOLD,
+    ) -> None:
+        self.framework = framework
+        self.model = model or LearnedModel()
+        self.threshold = threshold
+        self._matcher = TermMatcher(framework)
+
+    def scores(self, text: str) -> list[AreaTag]:
+        """Every area with any evidence, most confident first."""
+        said = words(text)
+        weight: dict[str, float] = {}
+        why: dict[str, list[str]] = {}
+        for match in self._matcher.matches(said):
+            weight[match.area] = weight.get(match.area, 0.0) + match.term.weight
+            why.setdefault(match.area, []).append(match.said)
+        found = features(text) if self.model.areas else set()
+        tags = []
+        for slug in self.framework.slugs:
+            from_terms = 1.0 - math.exp(-weight.get(slug, 0.0) / TERM_SCALE)
+            learned = self.model.areas.get(slug)
+            confidence = from_terms
+            reasons = list(why.get(slug, ()))
+            if learned is not None:
+                p = learned.probability(found)
+                confidence = (1 - MODEL_SHARE) * from_terms + MODEL_SHARE * p
+                reasons += [f for f in learned.evidence(found) if f not in reasons]
+            if confidence > 0.01:
+                tags.append(AreaTag(slug, round(confidence, 3), tuple(reasons)))
+        return sorted(tags, key=lambda t: -t.confidence)
+
+    def tag(self, text: str) -> list[AreaTag]:
+        """The areas at or above the threshold."""
+        return [t for t in self.scores(text) if t.confidence >= self.threshold]

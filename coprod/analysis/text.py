@@ -1,0 +1,36 @@
+"""Clean text people typed and cut it into words, the same way for every part of the analysis.
+
+People paste from emails and web pages, type on phones with emoji and smart quotes, and
+sometimes send control characters or HTML. Cleaning keeps their words and line breaks and drops
+the rest, so no later step has to guard against it.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+#: Longer text is analysed up to here; a statement is a sentence or two, so this is generous.
+MAX_ANALYSED_CHARS = 20_000
+
+_TAG = re.compile(r"<[^<>]{0,500}>")
+_SPACES = re.compile(r"[^\S\n]+")
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "`": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+
+
+def clean(text: str) -> str:
+    """Text without HTML tags, control characters or runs of spaces; line breaks kept."""
+    text = html.unescape(_TAG.sub(" ", text[:MAX_ANALYSED_CHARS]))
+    text = unicodedata.normalize("NFC", text).translate(_QUOTES)
+    text = "".join(
+        ch if ch == "\n" or not unicodedata.category(ch).startswith("C") else " " for ch in text
+    )
+    lines = (_SPACES.sub(" ", line).strip() for line in text.replace("\r", "\n").split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words, apostrophes dropped: "Nobody's" is "nobodys", "post-16" is two words."""
+    return [w.replace("'", "").replace("’", "") for w in _WORD.findall(text.lower())]

@@ -1,0 +1,73 @@
+"""Personal details are replaced by placeholders; ordinary words that look like them are kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from coprod.analysis.redact import redact
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "placeholder"),
+    [
+        ("Email me on jo.bloggs@example.com please", "jo.bloggs@example.com", "[email]"),
+        ("Ring 07700 900123 after three", "07700 900123", "[phone]"),
+        ("Ring +44 7700 900 123 after three", "+44 7700 900 123", "[phone]"),
+        ("Call (0151) 496 0000", "(0151) 496 0000", "[phone]"),
+        ("Call 0161-496-0000", "0161-496-0000", "[phone]"),
+        ("We live in CH41 6DL", "CH41 6DL", "[postcode]"),
+        ("we live in m1 1ae now", "m1 1ae", "[postcode]"),
+        ("His NHS number is 485 777 3456", "485 777 3456", "[NHS number]"),
+        ("NHS no 4857773456", "4857773456", "[NHS number]"),
+        ("She was born 3/4/2014 in hospital", "3/4/2014", "[date of birth]"),
+        ("DOB 03.04.2014", "03.04.2014", "[date of birth]"),
+        ("his birthday is 12th March 2015", "12th March 2015", "[date of birth]"),
+        ("born on the 1st of May 2012", "1st of May 2012", "[date of birth]"),
+        ("We moved to 14 Elm Road last year", "14 Elm Road", "[address]"),
+        ("Flat 2, 33 Park Lane is too small", "Flat 2, 33 Park Lane", "[address]"),
+        ("He goes to Oakfield Primary School", "Oakfield Primary School", "[school]"),
+        ("St Anne's Catholic Primary were great", "St Anne's Catholic Primary", "[school]"),
+        ("Brookside Academy said no", "Brookside Academy", "[school]"),
+        ("My son Jack waited two years", "Jack", "[name]"),
+        ("Mrs Begum the SENCO listened", "Mrs Begum", "[name]"),
+        ("We saw Dr Okafor at last", "Dr Okafor", "[name]"),
+        ("Sarah Jones from the council rang", "Sarah Jones", "[name]"),
+        ("my daughter grace loves college", "grace", "[name]"),
+        ("Will can't cope with the dinner hall", "Will", "[name]"),
+        ("The caseworker, Siobhan, never rang", "Siobhan", "[name]"),
+        ("Mohammed is in Year 4", "Mohammed", "[name]"),
+        ("we told Agnieszka at the forum", "Agnieszka", "[name]"),
+    ],
+)
+def test_each_kind_of_detail_is_replaced(text: str, gone: str, placeholder: str) -> None:
+    result = redact(text).text
+    assert gone not in result
+    assert placeholder in result
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("I hope the plan comes soon", "I hope"),
+        ("We will keep pushing", "We will"),
+        ("The review is in May 2024", "May 2024"),
+        ("He is in Year 7 now", "Year 7"),
+        ("The 20 week deadline passed", "20 week deadline"),
+        ("CAMHS and SENDIASS were both helpful", "CAMHS and SENDIASS"),
+        ("The local offer costs nothing but £300 for a course", "£300"),
+        ("a summer holiday club", "summer holiday"),
+        ("Mum and Dad both came", "Mum and Dad"),
+    ],
+)
+def test_ordinary_words_are_kept(text: str, kept: str) -> None:
+    assert kept in redact(text).text
+
+
+def test_a_school_on_the_partnerships_list_is_replaced_even_in_lower_case() -> None:
+    result = redact("he started at the willows in september", schools=["The Willows"])
+    assert result.text == "he started at [school] in september"
+    assert result.found == ("school",)
+
+
+def test_a_possessive_keeps_its_ending() -> None:
+    assert redact("I spoke to Jack's teacher").text == "I spoke to [name]'s teacher"
