@@ -42,6 +42,14 @@ class Defaults:
     #: Failed sign-ins for one email address before it is locked for SIGN_IN_LOCK_MINUTES.
     SIGN_IN_MAX_FAILURES = 5
     SIGN_IN_LOCK_MINUTES = 15
+    #: Where to get help now, shown after an answer that suggests a child may be at risk (beside
+    #: Childline and 999): a list of {"name": ..., "phone": ...}, the partnership's own numbers.
+    SAFEGUARDING_HELP = [
+        {"name": "Riverside Children's Services front door (daytime)", "phone": "0300 555 0100"},
+        {"name": "Riverside emergency duty team (evenings and weekends)", "phone": "0300 555 0199"},
+    ]
+    #: School names the redactor replaces with [school], beyond those it finds by their shape.
+    SCHOOL_NAMES: list[str] = []
     #: Days a draft may be resumed after it was last touched.
     DRAFT_DAYS = 90
     BABEL_DEFAULT_LOCALE = "en"

@@ -130,7 +130,12 @@ class LinearWeights:
     def evidence(self, found: set[str], limit: int = 3) -> list[str]:
         """The features that pushed most towards the class."""
         pushing = sorted(
-            ((self.weights[f], f) for f in found if self.weights.get(f, 0.0) > 0.05), reverse=True
+            (
+                (self.weights[f], f)
+                for f in found
+                if self.weights.get(f, 0.0) > 0.05 and not _STOP.issuperset(f.split())
+            ),
+            reverse=True,
         )
         return [f for _w, f in pushing[:limit]]
 

@@ -74,6 +74,8 @@ def name_spans(text: str) -> list[tuple[int, int]]:
     while i < len(tokens):
         if _is_name(text, tokens, i, lists):
             start, end = tokens[i].start(), _end_of_name(text, tokens[i])
+            title = TITLE.search(text, max(0, start - 8), start)
+            start = title.start() if title else start  # "Mrs Khan" is "[name]", title and all
             # A capitalised word straight after a name is its surname: "Sarah Jones".
             while (
                 i + 1 < len(tokens)

@@ -11,7 +11,7 @@ from coprod.models.sessions import (
     Tally,
     TallyCount,
 )
-from coprod.models.statements import Statement, StatementTag
+from coprod.models.statements import SafeguardingAlert, Statement, StatementTag
 from coprod.models.surveys import Answer, Draft, DraftAnswer, Response, Survey, SurveyVersion
 
 __all__ = [
@@ -25,6 +25,7 @@ __all__ = [
     "DraftAnswer",
     "GroupSession",
     "Response",
+    "SafeguardingAlert",
     "SignInAttempt",
     "Statement",
     "StatementTag",

@@ -61,6 +61,13 @@ class Statement(Base):
     #: How many voices it stands for (a tally of 12 hands is 12).
     weight: Mapped[int] = mapped_column(Integer, default=1)
     safeguarding: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: What raised a safeguarding flag: [{"reason": "self_harm", "words": "..."}].
+    safeguarding_reasons: Mapped[list[dict[str, str]] | None] = mapped_column(JSON)
+    #: Written in a language other than English, so not scored or tagged in English.
+    needs_translation: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: When the analysis ran; empty if it has not, or failed (then ``analysis_problem`` says why).
+    analysed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    analysis_problem: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     response: Mapped[Response | None] = relationship(back_populates="statements")
@@ -94,3 +101,32 @@ class StatementTag(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     statement: Mapped[Statement] = relationship(back_populates="tags")
+
+
+class SafeguardingAlert(Base):
+    """A statement that suggests a child may be at risk, waiting for the safeguarding lead.
+
+    It keeps its own copy of the words, so it outlives the statement (if the family later has
+    their answers deleted, the lead still has what was said); it is never deleted.
+    """
+
+    __tablename__ = "safeguarding_alerts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    statement_id: Mapped[int | None] = mapped_column(
+        ForeignKey("statements.id", ondelete="SET NULL")
+    )
+    response_id: Mapped[int | None] = mapped_column(Integer)
+    session_id: Mapped[int | None] = mapped_column(Integer)
+    role: Mapped[str] = mapped_column(String(30))
+    age_band: Mapped[str | None] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+    #: [{"reason": "self_harm", "label": "Self-harm", "words": "..."}]
+    reasons: Mapped[list[dict[str, str]]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    acknowledged_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    note: Mapped[str | None] = mapped_column(Text)
+    email_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    email_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    email_problem: Mapped[str | None] = mapped_column(Text)

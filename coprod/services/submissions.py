@@ -1,7 +1,8 @@
 """Sending a survey: one response per draft, with its answers and statements, committed at once.
 
 Answers, statements and their tags are written with bulk INSERTs (a few statements per response,
-not one per row), because sending is the moment a family waits on.
+not one per row), because sending is the moment a family waits on. Free text is analysed before
+it is stored, in the same transaction, so a safeguarding alert exists once the answer does.
 """
 
 from __future__ import annotations
@@ -11,14 +12,29 @@ from datetime import datetime
 from typing import Any, cast
 
 from flask_babel import force_locale
-from sqlalchemy import Table, insert, select
+from sqlalchemy import Connection, Table, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from coprod.languages import DEFAULT_LANGUAGE
-from coprod.models import Answer, Draft, Response, Statement, StatementTag, SurveyVersion, utcnow
+from coprod.models import (
+    Answer,
+    Draft,
+    Response,
+    SafeguardingAlert,
+    Statement,
+    StatementTag,
+    SurveyVersion,
+    utcnow,
+)
 from coprod.services.codes import new_code
 from coprod.services.drafts import answers_of
+from coprod.services.statement_analysis import (
+    alert_row,
+    analyse_statement,
+    analyser_for,
+    given_tag,
+)
 from coprod.services.survey_versions import definition_of
 from coprod.surveys.definitions import SurveyDefinition
 from coprod.surveys.questions import QuestionType, StatementDraft, question_type
@@ -30,6 +46,7 @@ RESPONSES = cast(Table, Response.__table__)
 ANSWERS = cast(Table, Answer.__table__)
 STATEMENTS = cast(Table, Statement.__table__)
 TAGS = cast(Table, StatementTag.__table__)
+ALERTS = cast(Table, SafeguardingAlert.__table__)
 
 
 @dataclass(frozen=True)
@@ -120,29 +137,48 @@ def store_response(
         )
     said = _statements(definition, kinds, kept)
     if said:
-        rows = [_statement_row(s, response_id, profile, language, when) for s in said]
-        # A statement's areas follow from its question and words (a card's label is in its
-        # words), so ids are matched back that way, letting the rows go in as one INSERT.
-        areas = {(s.question_id, s.text): s.focus_areas for s in said}
-        inserted = connection.execute(
-            insert(STATEMENTS).returning(
-                STATEMENTS.c.id, STATEMENTS.c.question_id, STATEMENTS.c.text
-            ),
-            rows,
-        ).all()
-        tags = [
-            {
-                "statement_id": sid,
-                "framework": definition.framework,
-                "focus_area": area,
-                "origin": "survey",
-            }
-            for sid, question_id, text in inserted
-            for area in areas[(question_id, text)]
-        ]
-        if tags:
-            connection.execute(insert(TAGS), tags)
+        _store_statements(connection, definition, said, response_id, profile, language, when)
     return StoredResponse(response_id, reference, len(said))
+
+
+def _store_statements(
+    connection: Connection,
+    definition: SurveyDefinition,
+    said: list[StatementDraft],
+    response_id: int,
+    profile: dict[str, Any],
+    language: str,
+    when: datetime,
+) -> None:
+    """Insert the statements, analysed, with their tags and any safeguarding alerts."""
+    framework = definition.framework
+    analyser = analyser_for(framework)
+    analysed = [analyse_statement(analyser, s.text, s.kind, framework) for s in said]
+    rows = [
+        {**_statement_row(s, response_id, profile, language, when), **a.fields}
+        for s, a in zip(said, analysed, strict=True)
+    ]
+    ids = (
+        connection.execute(
+            insert(STATEMENTS).returning(STATEMENTS.c.id, sort_by_parameter_order=True), rows
+        )
+        .scalars()
+        .all()
+    )
+    tags = []
+    alerts = []
+    for sid, statement, found, row in zip(ids, said, analysed, rows, strict=True):
+        tags += [
+            {"statement_id": sid, **given_tag(framework, area, "survey")}
+            for area in statement.focus_areas
+        ]
+        tags += [{"statement_id": sid, **tag} for tag in found.tags]
+        if (alert := alert_row(sid, found, row)) is not None:
+            alerts.append(alert)
+    if tags:
+        connection.execute(insert(TAGS), tags)
+    if alerts:
+        connection.execute(insert(ALERTS), alerts)
 
 
 def _statements(

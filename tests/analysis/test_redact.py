@@ -69,5 +69,9 @@ def test_a_school_on_the_partnerships_list_is_replaced_even_in_lower_case() -> N
     assert result.found == ("school",)
 
 
+def test_a_title_goes_with_the_name() -> None:
+    assert redact("Mrs Begum the SENCO listened").text == "[name] the SENCO listened"
+
+
 def test_a_possessive_keeps_its_ending() -> None:
     assert redact("I spoke to Jack's teacher").text == "I spoke to [name]'s teacher"

@@ -110,8 +110,19 @@ def test_a_session_yields_weighted_statements(app: Flask) -> None:
         session.commit()
         rows = session.scalars(select(Statement).order_by(Statement.id)).all()
         found = [
-            (s.text, s.weight, s.sentiment_label, [t.focus_area for t in s.tags]) for s in rows
+            (
+                s.text,
+                s.weight,
+                s.sentiment_label if s.kind == "closed" else None,
+                [t.focus_area for t in s.tags if t.origin == "person"],
+            )
+            for s in rows
         ]
+        analysed = {
+            s.text: (s.sentiment_label, {t.focus_area for t in s.tags if t.origin == "auto"})
+            for s in rows
+            if s.kind == "free_text"
+        }
     assert stored == 8
     assert found == [
         ("Nobody asked me what I wanted.", 1, None, ["ehc_plans"]),
@@ -128,6 +139,9 @@ def test_a_session_yields_weighted_statements(app: Flask) -> None:
         ("Do teachers listen to you? — No", 8, "negative", ["coproduction"]),
         ("Finding out about clubs — Not good", 11, "negative", ["local_offer"]),
     ]
+    # Free text is analysed as it is stored: scored, and tagged beside the facilitator's tag.
+    assert analysed["Nobody asked me what I wanted."] == ("negative", {"coproduction"})
+    assert analysed["I like my TA"][0] == "positive"
     # Fourteen young people came; the tally counts each hand and the card each sticker.
     assert sum(weight for _text, weight, _label, _areas in found) == 4 + (4 + 2 + 8) + 11
 

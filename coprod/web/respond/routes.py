@@ -11,6 +11,7 @@ from coprod.db import db_session
 from coprod.models import Draft
 from coprod.services import drafts as draft_service
 from coprod.services.codes import grouped
+from coprod.services.safeguarding import raised_concern
 from coprod.services.submissions import submit_draft
 from coprod.services.survey_versions import definition_of
 from coprod.surveys.questions import question_type
@@ -194,6 +195,8 @@ def sent(slug: str) -> Page:
         reference=grouped(draft.response.reference),
         start_url=url_for("respond.start", slug=definition.slug),
         form=ButtonForm(),
+        help_now=raised_concern(db_session(), draft.response.id),
+        help_contacts=current_app.config["SAFEGUARDING_HELP"],
     )
 
 

@@ -1,0 +1,147 @@
+"""Analyse statements as they are saved: fill in their redacted text, sentiment, safeguarding
+flag and automatic focus-area tags, and raise an alert for each flag, in the same transaction.
+
+A statement whose analysis fails is saved all the same, with the problem noted, so it waits in
+the review queue instead of being lost.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from flask import current_app, has_app_context
+
+from coprod.analysis import Analyser, Analysis
+from coprod.analysis.framework import FRAMEWORKS_DIR, load_framework
+from coprod.analysis.learned import train
+from coprod.analysis.sentiment import shipped_model
+from coprod.models import utcnow
+
+log = logging.getLogger(__name__)
+
+
+#: The fields every analysed row sets (rows go in as one INSERT, so all need the same keys);
+#: sentiment is left to the row, where a closed answer's option already scored it.
+_NOTHING_FOUND: dict[str, Any] = {
+    "redacted_text": None,
+    "needs_translation": False,
+    "safeguarding": False,
+    "safeguarding_reasons": None,
+    "analysed_at": None,
+    "analysis_problem": None,
+}
+
+
+@dataclass
+class Analysed:
+    """A statement row's analysis fields, its automatic tags and what an alert needs."""
+
+    fields: dict[str, Any]
+    tags: list[dict[str, Any]] = field(default_factory=list)
+    concerns: list[dict[str, str]] = field(default_factory=list)
+
+
+def _frameworks_dir() -> Path:
+    if has_app_context():
+        return Path(current_app.config["SURVEYS_DIR"]) / "frameworks"
+    return FRAMEWORKS_DIR
+
+
+def _schools() -> tuple[str, ...]:
+    return tuple(current_app.config.get("SCHOOL_NAMES", ())) if has_app_context() else ()
+
+
+@lru_cache(maxsize=16)
+def _analyser(path: Path, modified: float, schools: tuple[str, ...]) -> Analyser:
+    """An analyser for the framework file as it is now (a changed file gets a new one)."""
+    framework = load_framework(path)
+    return Analyser(framework, train(framework.examples, framework.slugs), shipped_model(), schools)
+
+
+def analyser_for(framework: str) -> Analyser:
+    """The analyser for a framework of this deployment."""
+    path = _frameworks_dir() / f"{framework}.yaml"
+    return _analyser(path, path.stat().st_mtime, _schools())
+
+
+def analyse_statement(analyser: Analyser, text: str, kind: str, framework: str) -> Analysed:
+    """The analysis of one statement, ready to store; never raises."""
+    if kind != "free_text":
+        # A closed answer is the survey's own words, already scored by its option.
+        return Analysed({**_NOTHING_FOUND, "analysed_at": utcnow(), "redacted_text": text})
+    try:
+        found = analyser.analyse(text)
+    except Exception as error:  # the statement is kept and queued for review, whatever failed
+        log.warning("analysis failed for a statement: %s", error)
+        return Analysed({**_NOTHING_FOUND, "analysis_problem": str(error) or type(error).__name__})
+    return Analysed(_fields(found), _tags(found, framework), _concerns(found))
+
+
+def _fields(found: Analysis) -> dict[str, Any]:
+    return {
+        "redacted_text": found.redacted,
+        "sentiment_score": found.sentiment.score,
+        "sentiment_label": found.sentiment.label,
+        "needs_translation": found.sentiment.needs_translation,
+        "safeguarding": found.safeguarding.flagged,
+        "safeguarding_reasons": [
+            {"reason": c.reason, "words": c.words} for c in found.safeguarding.concerns
+        ]
+        or None,
+        "analysed_at": utcnow(),
+        "analysis_problem": None,
+    }
+
+
+def _tags(found: Analysis, framework: str) -> list[dict[str, Any]]:
+    return [
+        {
+            "framework": framework,
+            "focus_area": tag.area,
+            "origin": "auto",
+            "confidence": tag.confidence,
+            "terms": list(tag.terms),
+            "user_id": None,
+        }
+        for tag in found.tags
+    ]
+
+
+def _concerns(found: Analysis) -> list[dict[str, str]]:
+    return [
+        {"reason": c.reason, "label": c.label, "words": c.words}
+        for c in found.safeguarding.concerns
+    ]
+
+
+def alert_row(statement_id: int, analysed: Analysed, row: dict[str, Any]) -> dict[str, Any] | None:
+    """The safeguarding alert a stored statement raises, if it raises one."""
+    if not analysed.concerns:
+        return None
+    return {
+        "statement_id": statement_id,
+        "response_id": row.get("response_id"),
+        "session_id": row.get("session_id"),
+        "role": row["role"],
+        "age_band": row.get("age_band"),
+        "text": row["text"],
+        "reasons": analysed.concerns,
+        "created_at": utcnow(),
+        "email_attempts": 0,
+    }
+
+
+def given_tag(framework: str, area: str, origin: str, user_id: int | None = None) -> dict[str, Any]:
+    """A tag from the survey's definition or a person, shaped like the automatic ones."""
+    return {
+        "framework": framework,
+        "focus_area": area,
+        "origin": origin,
+        "confidence": None,
+        "terms": None,
+        "user_id": user_id,
+    }
