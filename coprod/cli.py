@@ -156,6 +156,28 @@ def evaluate_command(file: TextIO, framework: str) -> None:
         click.echo(line)
 
 
+@click.command("reanalyse")
+@click.option("--framework", default="default", show_default=True, help="Framework slug.")
+@with_appcontext
+def reanalyse_command(framework: str) -> None:
+    """Analyse stored statements again after the framework, lexicon or model changed: automatic
+    tags, sentiment, redaction and flags. People's and surveys' tags are kept; alerts too."""
+    from coprod.services.reanalysis import reanalyse
+
+    path = Path(current_app.config["SURVEYS_DIR"]) / "frameworks" / f"{framework}.yaml"
+    if not path.is_file():
+        raise click.BadParameter(f"there is no framework file {path}", param_hint="--framework")
+    with app_session(current_app) as session:
+        report = reanalyse(
+            session, framework, progress=lambda n: click.echo(f"{n} statements done", err=True)
+        )
+    click.echo(
+        f"Reanalysed {report.statements} statement(s): {report.tags_changed} tag(s) changed, "
+        f"{report.newly_flagged} newly flagged for safeguarding, {report.failed} failed "
+        "(kept, and waiting for review)."
+    )
+
+
 main.add_command(analyse_command)
 main.add_command(evaluate_command)
 
@@ -244,7 +266,7 @@ main.add_command(translate)
 
 def register_commands(app: Flask) -> None:
     """Add coprod's commands to the app, so `coprod` and the test runner both see them."""
-    for command in (db, stats, demo, create_user):
+    for command in (db, stats, demo, create_user, reanalyse_command):
         app.cli.add_command(command)
 
 

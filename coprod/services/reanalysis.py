@@ -1,0 +1,101 @@
+"""Apply a changed framework, lexicon or model to statements already stored (`coprod reanalyse`).
+
+Automatic tags, sentiment, redaction and the safeguarding flag are worked out again; tags from a
+survey's definition or from a person are never touched, and an alert once raised is never
+withdrawn (a statement newly flagged gets one). Work goes in batches, each committed, so a long
+run can be stopped and started again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, cast
+
+from sqlalchemy import Table, delete, exists, insert, select, update
+from sqlalchemy.orm import Session
+
+from coprod.models import SafeguardingAlert, Statement, StatementTag
+from coprod.services.statement_analysis import alert_row, analyse_statement, analyser_for
+
+STATEMENTS = cast(Table, Statement.__table__)
+TAGS = cast(Table, StatementTag.__table__)
+ALERTS = cast(Table, SafeguardingAlert.__table__)
+
+
+@dataclass
+class Reanalysis:
+    """What a run changed."""
+
+    statements: int = 0
+    tags_changed: int = 0
+    newly_flagged: int = 0
+    failed: int = 0
+
+
+def _in_framework(framework: str) -> Any:
+    """Free text with no tag from another framework."""
+    other = exists().where(
+        StatementTag.statement_id == Statement.id, StatementTag.framework != framework
+    )
+    return (Statement.kind == "free_text") & ~other
+
+
+def reanalyse(
+    session: Session,
+    framework: str,
+    batch: int = 500,
+    progress: Callable[[int], None] | None = None,
+) -> Reanalysis:
+    """Analyse every free-text statement of the framework again; commits each batch."""
+    analyser = analyser_for(framework)
+    report = Reanalysis()
+    after = 0
+    while True:
+        rows = session.execute(
+            select(
+                Statement.id,
+                Statement.text,
+                Statement.role,
+                Statement.age_band,
+                Statement.response_id,
+                Statement.session_id,
+                Statement.safeguarding,
+            )
+            .where(_in_framework(framework), Statement.id > after)
+            .order_by(Statement.id)
+            .limit(batch)
+        ).all()
+        if not rows:
+            return report
+        for row in rows:
+            _again(session, analyser, framework, row, report)
+        session.commit()
+        after = rows[-1].id
+        if progress:
+            progress(report.statements)
+
+
+def _again(session: Session, analyser: Any, framework: str, row: Any, report: Reanalysis) -> None:
+    found = analyse_statement(analyser, row.text, "free_text", framework)
+    report.statements += 1
+    if found.fields["analysis_problem"]:
+        report.failed += 1
+    before = set(
+        session.scalars(
+            select(TAGS.c.focus_area).where(TAGS.c.statement_id == row.id, TAGS.c.origin == "auto")
+        )
+    )
+    after = {tag["focus_area"] for tag in found.tags}
+    report.tags_changed += len(before ^ after)
+    session.execute(delete(TAGS).where(TAGS.c.statement_id == row.id, TAGS.c.origin == "auto"))
+    if found.tags:
+        session.execute(insert(TAGS), [{"statement_id": row.id, **t} for t in found.tags])
+    fields = dict(found.fields)
+    fields["safeguarding"] = fields["safeguarding"] or row.safeguarding  # never withdrawn
+    session.execute(update(STATEMENTS).where(STATEMENTS.c.id == row.id).values(**fields))
+    already = session.scalar(select(exists().where(ALERTS.c.statement_id == row.id)))
+    alert = alert_row(row.id, found, row._asdict())
+    if alert is not None and not already:
+        session.execute(insert(ALERTS), alert)
+        report.newly_flagged += 1
