@@ -65,8 +65,8 @@ def test_every_type_answered_checked_and_sent(person: Respondent) -> None:
         ("faces", "How do you feel about school? — Very happy", "positive"),
         ("services", "Which services have you used? — Occupational therapy", None),
         ("services", "Which services have you used? — Speech and language therapy", None),
-        ("story", "Moving to college was scary.", None),
-        ("story", "The new staff were kind.", None),
+        ("story", "Moving to college was scary.", "negative"),
+        ("story", "The new staff were kind.", "positive"),
         ("weeks", "How many weeks did the plan take? — 40 weeks", None),
         ("yes_no", "Was the annual review on time? — No", "negative"),
     ]
