@@ -19,6 +19,15 @@ from coprod.services.survey_versions import current_version
 REPO_SURVEYS = Path(__file__).parents[2] / "surveys"
 
 
+def send_answer(app: Flask, words: str) -> None:
+    """A young person's answer to "what is hard", stored and analysed."""
+    with app_session(app) as session:
+        survey = app.extensions["coprod.catalogue"].surveys["young-people"]
+        version = current_version(session, survey)
+        store_response(session, version, {"whats_hard": words}, language="en", format_="standard")
+        session.commit()
+
+
 def auto_tags(app: Flask) -> set[str]:
     with app_session(app) as session:
         statement = session.scalars(select(Statement).where(Statement.kind == "free_text")).one()
@@ -31,18 +40,7 @@ def test_a_new_term_in_the_framework_retags_stored_statements(
     surveys = tmp_path / "surveys"
     shutil.copytree(REPO_SURVEYS, surveys)
     app = make_app(SURVEYS_DIR=str(surveys))
-    with app_session(app) as session:
-        version = current_version(
-            session, app.extensions["coprod.catalogue"].surveys["young-people"]
-        )
-        store_response(
-            session,
-            version,
-            {"whats_hard": "The Thursday homework club at the library closed"},
-            language="en",
-            format_="standard",
-        )
-        session.commit()
+    send_answer(app, "The Thursday homework club at the library closed")
     assert "local_offer" not in auto_tags(app)
 
     framework_file = surveys / "frameworks" / "default.yaml"
@@ -58,18 +56,7 @@ def test_a_new_term_in_the_framework_retags_stored_statements(
 
 
 def test_reanalysing_never_withdraws_an_alert_and_never_raises_one_twice(app: Flask) -> None:
-    with app_session(app) as session:
-        version = current_version(
-            session, app.extensions["coprod.catalogue"].surveys["young-people"]
-        )
-        store_response(
-            session,
-            version,
-            {"whats_hard": "I dont feel safe at home"},
-            language="en",
-            format_="standard",
-        )
-        session.commit()
+    send_answer(app, "I dont feel safe at home")
     for _run in range(2):
         result = app.test_cli_runner().invoke(args=["reanalyse"])
         assert result.exit_code == 0, result.output
