@@ -5,6 +5,11 @@ English: by script for Urdu, Arabic, Punjabi and others, by common words for Pol
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
 
 from coprod.analysis.text import words
 
@@ -13,152 +18,24 @@ ENGLISH = "en"
 NO_WORDS = "zxx"
 UNKNOWN = "und"
 
-_COMMON = {
-    "en": set(
-        [
-            "the",
-            "and",
-            "to",
-            "of",
-            "a",
-            "i",
-            "is",
-            "in",
-            "it",
-            "was",
-            "my",
-            "we",
-            "he",
-            "she",
-            "they",
-            "that",
-            "for",
-            "not",
-            "have",
-            "with",
-            "but",
-            "be",
-            "on",
-            "are",
-            "at",
-            "this",
-            "you",
-            "so",
-            "our",
-            "as",
-            "had",
-            "his",
-            "her",
-            "no",
-            "them",
-            "me",
-            "what",
-            "when",
-            "been",
-            "would",
-            "there",
-            "do",
-            "all",
-            "about",
-            "can",
-            "one",
-            "just",
-            "him",
-            "from",
-            "did",
-            "get",
-            "help",
-            "school",
-            "if",
-            "has",
-            "were",
-            "an",
-            "or",
-            "by",
-            "told",
-            "said",
-        ]
-    ),
-    "pl": set(
-        [
-            "i",
-            "w",
-            "na",
-            "nie",
-            "jest",
-            "się",
-            "z",
-            "że",
-            "do",
-            "to",
-            "jak",
-            "ale",
-            "mój",
-            "moja",
-            "syn",
-            "córka",
-            "szkoła",
-            "mamy",
-            "bardzo",
-            "tylko",
-            "dla",
-            "był",
-            "była",
-            "po",
-            "jest",
-            "są",
-            "nam",
-            "nas",
-            "przez",
-            "czy",
-            "już",
-            "jeszcze",
-            "też",
-            "co",
-            "go",
-            "ją",
-            "pomoc",
-        ]
-    ),
-    "ro": set(
-        [
-            "și",
-            "în",
-            "nu",
-            "este",
-            "să",
-            "cu",
-            "la",
-            "de",
-            "pe",
-            "că",
-            "mai",
-            "am",
-            "fost",
-            "copilul",
-            "meu",
-            "mea",
-            "fiul",
-            "fiica",
-            "școala",
-            "foarte",
-            "dar",
-            "pentru",
-            "sunt",
-            "ne",
-            "ni",
-            "au",
-            "un",
-            "o",
-            "ce",
-            "din",
-            "care",
-            "ajutor",
-        ]
-    ),
-}
-_LETTERS_OF = {"pl": set("ąćęłńóśźż"), "ro": set("ăâîșțşţ")}
-_URDU_LETTERS = set("ٹڈڑںےھۓکگی")
+LANGUAGES_FILE = Path(__file__).parent / "data" / "languages.yaml"
+
+
+@dataclass(frozen=True)
+class _Clues:
+    common_words: dict[str, frozenset[str]]
+    letters: dict[str, frozenset[str]]
+    urdu_letters: frozenset[str]
+
+
+@cache
+def _clues() -> _Clues:
+    raw = yaml.safe_load(LANGUAGES_FILE.read_text(encoding="utf-8"))
+    return _Clues(
+        {code: frozenset(w) for code, w in raw["common_words"].items()},
+        {code: frozenset(m) for code, m in raw["letters"].items()},
+        frozenset(raw["urdu_letters"]),
+    )
 
 
 def _script(ch: str) -> str:
@@ -181,16 +58,17 @@ def detect(text: str) -> str:
         return NO_WORDS
     main = "LATIN" if text.isascii() else _main_script(text)
     if main == "ARABIC":
-        return "ur" if any(ch in _URDU_LETTERS for ch in text) else "ar"
+        return "ur" if any(ch in _clues().urdu_letters for ch in text) else "ar"
     if main == "GURMUKHI":
         return "pa"
     if main != "LATIN":
         return UNKNOWN
     said = words(text)
-    hits = {code: len(common.intersection(said)) for code, common in _COMMON.items()}
+    clues = _clues()
+    hits = {code: len(common.intersection(said)) for code, common in clues.common_words.items()}
     if not text.isascii():
         lowered = text.lower()
-        for code, marks in _LETTERS_OF.items():
+        for code, marks in clues.letters.items():
             hits[code] += 2 * sum(ch in marks for ch in lowered)
     best = max(hits, key=lambda code: hits[code])
     if hits[best] == 0 or hits[best] == hits["en"]:

@@ -12,97 +12,17 @@ import itertools
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
+
+import yaml
 
 from coprod.analysis.framework import Example
 from coprod.analysis.text import words
 
+STOP_WORDS_FILE = Path(__file__).parent / "data" / "stop_words.yaml"
 #: Words too common to tell areas apart; they never become features on their own.
-_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "but",
-        "if",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "for",
-        "with",
-        "from",
-        "by",
-        "as",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "it",
-        "its",
-        "this",
-        "that",
-        "these",
-        "those",
-        "i",
-        "me",
-        "my",
-        "we",
-        "us",
-        "our",
-        "you",
-        "your",
-        "he",
-        "him",
-        "his",
-        "she",
-        "her",
-        "they",
-        "them",
-        "their",
-        "there",
-        "here",
-        "have",
-        "has",
-        "had",
-        "do",
-        "does",
-        "did",
-        "so",
-        "not",
-        "no",
-        "yes",
-        "very",
-        "just",
-        "also",
-        "too",
-        "then",
-        "than",
-        "can",
-        "could",
-        "would",
-        "should",
-        "will",
-        "shall",
-        "may",
-        "might",
-        "must",
-        "about",
-        "into",
-        "over",
-        "up",
-        "down",
-        "out",
-        "all",
-        "any",
-    ]
-)
+_STOP = frozenset(yaml.safe_load(STOP_WORDS_FILE.read_text(encoding="utf-8"))["stop_words"])
 #: An area needs this many examples for and against before it gets a classifier of its own.
 MIN_EXAMPLES = 3
 

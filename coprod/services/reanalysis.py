@@ -10,17 +10,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Table, delete, exists, insert, select, update
+from sqlalchemy import delete, exists, insert, select, update
 from sqlalchemy.orm import Session
 
-from coprod.models import SafeguardingAlert, Statement, StatementTag
-from coprod.services.statement_analysis import alert_row, analyse_statement, analyser_for
-
-STATEMENTS = cast(Table, Statement.__table__)
-TAGS = cast(Table, StatementTag.__table__)
-ALERTS = cast(Table, SafeguardingAlert.__table__)
+from coprod.models import Statement, StatementTag
+from coprod.services.statement_analysis import (
+    ALERTS,
+    STATEMENTS,
+    TAGS,
+    alert_row,
+    analyse_statement,
+    analyser_for,
+)
 
 
 @dataclass

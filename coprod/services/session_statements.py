@@ -7,24 +7,16 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, time
 from typing import Any, cast
 
-from sqlalchemy import Table, delete, insert, select
+from sqlalchemy import Table, delete
 from sqlalchemy.orm import Session
 
 from coprod.analysis.sentences import split_sentences
-from coprod.models import GroupSession, SafeguardingAlert, Statement, StatementTag
-from coprod.services.statement_analysis import (
-    alert_row,
-    analyse_statement,
-    analyser_for,
-    given_tag,
-)
+from coprod.models import GroupSession, Statement
+from coprod.services.statement_analysis import given_tag, store_analysed
 from coprod.surveys.questions.base import sentiment_label_for
 from coprod.vocabulary import PILES, in_english
 
 STATEMENTS = cast(Table, Statement.__table__)
-TAGS = cast(Table, StatementTag.__table__)
-ALERTS = cast(Table, SafeguardingAlert.__table__)
-#: The piles of a group card sort, with the words statements use and what each means.
 
 
 @dataclass(frozen=True)
@@ -94,8 +86,6 @@ def store_session_statements(session: Session, record: GroupSession, framework: 
     if not said:
         return 0
     when = datetime.combine(record.held_on, time(12), tzinfo=UTC)
-    analyser = analyser_for(framework)
-    analysed = [analyse_statement(analyser, s.text, s.kind, framework) for s in said]
     rows: list[dict[str, Any]] = [
         {
             "session_id": record.id,
@@ -109,28 +99,14 @@ def store_session_statements(session: Session, record: GroupSession, framework: 
             "sentiment_score": s.sentiment_score,
             "sentiment_label": sentiment_label_for(s.sentiment_score),
             "weight": s.weight,
-            "safeguarding": False,
-            **found.fields,
         }
-        for s, found in zip(said, analysed, strict=True)
+        for s in said
     ]
-    ids = session.scalars(
-        insert(STATEMENTS).returning(STATEMENTS.c.id, sort_by_parameter_order=True), rows
-    ).all()
-    tags: list[dict[str, Any]] = []
-    alerts = []
-    for statement_id, s, found, row in zip(ids, said, analysed, rows, strict=True):
-        if s.focus_area:
-            person = given_tag(framework, s.focus_area, "person", record.facilitator_id)
-            tags.append({"statement_id": statement_id, **person})
-        tags += [{"statement_id": statement_id, **tag} for tag in found.tags]
-        if (alert := alert_row(statement_id, found, row)) is not None:
-            alerts.append(alert)
-    if tags:
-        session.execute(insert(TAGS), tags)
-    # Rebuilding a session's statements must not raise the same alert twice.
-    raised = set(session.scalars(select(ALERTS.c.text).where(ALERTS.c.session_id == record.id)))
-    alerts = [a for a in alerts if a["text"] not in raised]
-    if alerts:
-        session.execute(insert(ALERTS), alerts)
+    given = [
+        [given_tag(framework, s.focus_area, "person", record.facilitator_id)]
+        if s.focus_area
+        else []
+        for s in said
+    ]
+    store_analysed(session.connection(), framework, rows, given)
     return len(said)

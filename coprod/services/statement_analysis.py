@@ -11,17 +11,22 @@ import logging
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from flask import current_app, has_app_context
+from sqlalchemy import Connection, Table, insert, select
 
 from coprod.analysis import Analyser, Analysis
 from coprod.analysis.framework import FRAMEWORKS_DIR, load_framework
 from coprod.analysis.learned import train
 from coprod.analysis.sentiment import shipped_model
-from coprod.models import utcnow
+from coprod.models import SafeguardingAlert, Statement, StatementTag, utcnow
 
 log = logging.getLogger(__name__)
+
+STATEMENTS = cast(Table, Statement.__table__)
+TAGS = cast(Table, StatementTag.__table__)
+ALERTS = cast(Table, SafeguardingAlert.__table__)
 
 
 #: The fields every analysed row sets (rows go in as one INSERT, so all need the same keys);
@@ -145,3 +150,46 @@ def given_tag(framework: str, area: str, origin: str, user_id: int | None = None
         "terms": None,
         "user_id": user_id,
     }
+
+
+def store_analysed(
+    connection: Connection,
+    framework: str,
+    rows: list[dict[str, Any]],
+    given_tags: list[list[dict[str, Any]]],
+) -> None:
+    """Analyse each statement row (its ``text`` and ``kind``), insert the rows as one INSERT,
+    then their given tags (from a survey or a person), automatic tags and alerts. An alert for
+    words already raised from the same response or session is not raised twice."""
+    analyser = analyser_for(framework)
+    analysed = [analyse_statement(analyser, r["text"], r["kind"], framework) for r in rows]
+    rows = [{**row, **found.fields} for row, found in zip(rows, analysed, strict=True)]
+    ids = (
+        connection.execute(
+            insert(STATEMENTS).returning(STATEMENTS.c.id, sort_by_parameter_order=True), rows
+        )
+        .scalars()
+        .all()
+    )
+    tags = []
+    alerts = []
+    for sid, given, found, row in zip(ids, given_tags, analysed, rows, strict=True):
+        tags += [{"statement_id": sid, **tag} for tag in (*given, *found.tags)]
+        if (alert := alert_row(sid, found, row)) is not None:
+            alerts.append(alert)
+    if tags:
+        connection.execute(insert(TAGS), tags)
+    raised = _raised_already(connection, alerts)
+    alerts = [a for a in alerts if a["text"] not in raised]
+    if alerts:
+        connection.execute(insert(ALERTS), alerts)
+
+
+def _raised_already(connection: Connection, alerts: list[dict[str, Any]]) -> set[str]:
+    """Words already alerted on from the same session: rebuilding its statements (an admin's
+    edit after finalising) must not raise the same alert again."""
+    sessions = {a["session_id"] for a in alerts if a["session_id"] is not None}
+    if not sessions:
+        return set()
+    found = connection.execute(select(ALERTS.c.text).where(ALERTS.c.session_id.in_(sessions)))
+    return set(found.scalars())

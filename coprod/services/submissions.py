@@ -21,20 +21,12 @@ from coprod.models import (
     Answer,
     Draft,
     Response,
-    SafeguardingAlert,
-    Statement,
-    StatementTag,
     SurveyVersion,
     utcnow,
 )
 from coprod.services.codes import new_code
 from coprod.services.drafts import answers_of
-from coprod.services.statement_analysis import (
-    alert_row,
-    analyse_statement,
-    analyser_for,
-    given_tag,
-)
+from coprod.services.statement_analysis import given_tag, store_analysed
 from coprod.services.survey_versions import definition_of
 from coprod.surveys.definitions import SurveyDefinition
 from coprod.surveys.questions import QuestionType, StatementDraft, question_type
@@ -44,9 +36,6 @@ from coprod.vocabulary import PREFER_NOT_TO_SAY, REPRESENTATION_ATTRIBUTES
 # Core tables, so rows go in as one multi-row INSERT rather than through the unit of work.
 RESPONSES = cast(Table, Response.__table__)
 ANSWERS = cast(Table, Answer.__table__)
-STATEMENTS = cast(Table, Statement.__table__)
-TAGS = cast(Table, StatementTag.__table__)
-ALERTS = cast(Table, SafeguardingAlert.__table__)
 
 
 @dataclass(frozen=True)
@@ -152,33 +141,12 @@ def _store_statements(
 ) -> None:
     """Insert the statements, analysed, with their tags and any safeguarding alerts."""
     framework = definition.framework
-    analyser = analyser_for(framework)
-    analysed = [analyse_statement(analyser, s.text, s.kind, framework) for s in said]
-    rows = [
-        {**_statement_row(s, response_id, profile, language, when), **a.fields}
-        for s, a in zip(said, analysed, strict=True)
-    ]
-    ids = (
-        connection.execute(
-            insert(STATEMENTS).returning(STATEMENTS.c.id, sort_by_parameter_order=True), rows
-        )
-        .scalars()
-        .all()
+    store_analysed(
+        connection,
+        framework,
+        [_statement_row(s, response_id, profile, language, when) for s in said],
+        [[given_tag(framework, area, "survey") for area in s.focus_areas] for s in said],
     )
-    tags = []
-    alerts = []
-    for sid, statement, found, row in zip(ids, said, analysed, rows, strict=True):
-        tags += [
-            {"statement_id": sid, **given_tag(framework, area, "survey")}
-            for area in statement.focus_areas
-        ]
-        tags += [{"statement_id": sid, **tag} for tag in found.tags]
-        if (alert := alert_row(sid, found, row)) is not None:
-            alerts.append(alert)
-    if tags:
-        connection.execute(insert(TAGS), tags)
-    if alerts:
-        connection.execute(insert(ALERTS), alerts)
 
 
 def _statements(
@@ -207,7 +175,6 @@ def _profile(definition: SurveyDefinition, answers: dict[str, Any]) -> dict[str,
 def _statement_row(
     said: StatementDraft, response_id: int, profile: dict[str, Any], language: str, when: datetime
 ) -> dict[str, Any]:
-    closed = said.kind == "closed"
     return {
         "response_id": response_id,
         "source": "survey",
@@ -218,10 +185,7 @@ def _statement_row(
         "language": language,
         "said_at": when,
         "text": said.text,
-        # Closed answers are the survey's own words, so they need no redaction.
-        "redacted_text": said.text if closed else None,
         "sentiment_score": said.sentiment_score,
         "sentiment_label": sentiment_label_for(said.sentiment_score),
         "weight": said.weight,
-        "safeguarding": False,
     }

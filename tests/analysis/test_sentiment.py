@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 
-from coprod.analysis.sentiment import score, shipped_model
+from coprod.analysis.sentiment import LEXICON_FILE, score, shipped_model
 
 
 @pytest.mark.parametrize(
@@ -64,3 +65,21 @@ def test_text_not_in_english_is_marked_for_translation_and_not_scored(text: str)
     assert result.needs_translation
     assert result.score is None
     assert result.label is None
+
+
+def test_every_word_in_the_analysis_data_files_is_read_as_a_word() -> None:
+    """YAML reads a bare no, yes or on as true or false; the lists must hold them as words."""
+
+    def loose(value: object) -> list[object]:
+        if isinstance(value, dict):
+            return [k for k in value if not isinstance(k, str)] + [
+                x for v in value.values() for x in loose(v)
+            ]
+        if isinstance(value, list):
+            return [v for v in value if not isinstance(v, str)] + [
+                x for v in value for x in loose(v)
+            ]
+        return []
+
+    for path in sorted(LEXICON_FILE.parent.glob("*.yaml")):
+        assert loose(yaml.safe_load(path.read_text(encoding="utf-8"))) == [], path.name

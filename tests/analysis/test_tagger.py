@@ -33,7 +33,7 @@ def test_statements_are_tagged_to_the_area_they_speak_to(text: str, area: str) -
 
 
 def test_each_tag_says_which_words_led_to_it() -> None:
-    tag = next(t for t in Tagger(shipped_framework()).tag("The annual review was late") if t.area)
+    tag = Tagger(shipped_framework()).tag("The annual review was late")[0]
     assert tag.area == "ehc_plans"
     assert "annual review" in tag.terms
     assert 0 < tag.confidence <= 1
