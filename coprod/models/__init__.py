@@ -11,7 +11,12 @@ from coprod.models.sessions import (
     Tally,
     TallyCount,
 )
-from coprod.models.statements import SafeguardingAlert, Statement, StatementTag
+from coprod.models.statements import (
+    SafeguardingAlert,
+    Statement,
+    StatementReview,
+    StatementTag,
+)
 from coprod.models.surveys import Answer, Draft, DraftAnswer, Response, Survey, SurveyVersion
 
 __all__ = [
@@ -28,6 +33,7 @@ __all__ = [
     "SafeguardingAlert",
     "SignInAttempt",
     "Statement",
+    "StatementReview",
     "StatementTag",
     "Survey",
     "SurveyVersion",

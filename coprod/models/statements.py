@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     JSON,
@@ -68,6 +68,10 @@ class Statement(Base):
     #: When the analysis ran; empty if it has not, or failed (then ``analysis_problem`` says why).
     analysed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     analysis_problem: Mapped[str | None] = mapped_column(Text)
+    #: When a person last accepted or corrected its tags and sentiment (see StatementReview);
+    #: from then on its tags and sentiment are theirs, and reanalysis leaves them alone.
+    reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    reviewed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     response: Mapped[Response | None] = relationship(back_populates="statements")
@@ -103,6 +107,31 @@ class StatementTag(Base):
     statement: Mapped[Statement] = relationship(back_populates="tags")
 
 
+class StatementReview(Base):
+    """A person accepting or correcting a statement's focus areas and sentiment.
+
+    Every review is kept, so the lead can say who decided what and when; the latest one for a
+    statement is what it now says, and what the deployment's model learns from.
+    """
+
+    __tablename__ = "statement_reviews"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    statement_id: Mapped[int] = mapped_column(
+        ForeignKey("statements.id", ondelete="CASCADE"), index=True
+    )
+    framework: Mapped[str] = mapped_column(String(60), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    #: ``accepted`` (the machine was right) or ``corrected``.
+    action: Mapped[str] = mapped_column(String(20))
+    #: Every focus area the statement speaks to, as the person settled it.
+    areas: Mapped[list[str]] = mapped_column(JSON)
+    sentiment_label: Mapped[str | None] = mapped_column(String(10))
+    #: What the machine had said: {"tags": [{"area", "confidence", "terms"}], "sentiment": ...}.
+    machine: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
 class SafeguardingAlert(Base):
     """A statement that suggests a child may be at risk, waiting for the safeguarding lead.
 
@@ -130,3 +159,5 @@ class SafeguardingAlert(Base):
     email_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     email_attempts: Mapped[int] = mapped_column(Integer, default=0)
     email_problem: Mapped[str | None] = mapped_column(Text)
+    #: When a sender last took the email on, so two senders at once do not both send it.
+    email_claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

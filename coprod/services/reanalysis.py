@@ -1,7 +1,8 @@
 """Apply a changed framework, lexicon or model to statements already stored (`coprod reanalyse`).
 
 Automatic tags, sentiment, redaction and the safeguarding flag are worked out again; tags from a
-survey's definition or from a person are never touched, and an alert once raised is never
+survey's definition or from a person are never touched, nor the tags and sentiment of a statement
+a person has reviewed, and an alert once raised is never
 withdrawn (a statement newly flagged gets one). Work goes in batches, each committed, so a long
 run can be stopped and started again.
 """
@@ -15,7 +16,7 @@ from typing import Any
 from sqlalchemy import delete, exists, insert, select, update
 from sqlalchemy.orm import Session
 
-from coprod.models import Statement, StatementTag
+from coprod.models import Statement
 from coprod.services.statement_analysis import (
     ALERTS,
     STATEMENTS,
@@ -23,6 +24,7 @@ from coprod.services.statement_analysis import (
     alert_row,
     analyse_statement,
     analyser_for,
+    free_text_in,
 )
 
 
@@ -36,14 +38,6 @@ class Reanalysis:
     failed: int = 0
 
 
-def _in_framework(framework: str) -> Any:
-    """Free text with no tag from another framework."""
-    other = exists().where(
-        StatementTag.statement_id == Statement.id, StatementTag.framework != framework
-    )
-    return (Statement.kind == "free_text") & ~other
-
-
 def reanalyse(
     session: Session,
     framework: str,
@@ -51,7 +45,7 @@ def reanalyse(
     progress: Callable[[int], None] | None = None,
 ) -> Reanalysis:
     """Analyse every free-text statement of the framework again; commits each batch."""
-    analyser = analyser_for(framework)
+    analyser = analyser_for(framework, session.connection())
     report = Reanalysis()
     after = 0
     while True:
@@ -64,8 +58,9 @@ def reanalyse(
                 Statement.response_id,
                 Statement.session_id,
                 Statement.safeguarding,
+                Statement.reviewed_at,
             )
-            .where(_in_framework(framework), Statement.id > after)
+            .where(free_text_in(framework), Statement.id > after)
             .order_by(Statement.id)
             .limit(batch)
         ).all()
@@ -84,17 +79,12 @@ def _again(session: Session, analyser: Any, framework: str, row: Any, report: Re
     report.statements += 1
     if found.fields["analysis_problem"]:
         report.failed += 1
-    before = set(
-        session.scalars(
-            select(TAGS.c.focus_area).where(TAGS.c.statement_id == row.id, TAGS.c.origin == "auto")
-        )
-    )
-    after = {tag["focus_area"] for tag in found.tags}
-    report.tags_changed += len(before ^ after)
-    session.execute(delete(TAGS).where(TAGS.c.statement_id == row.id, TAGS.c.origin == "auto"))
-    if found.tags:
-        session.execute(insert(TAGS), [{"statement_id": row.id, **t} for t in found.tags])
     fields = dict(found.fields)
+    if row.reviewed_at is None:
+        _retag(session, row.id, found.tags, report)
+    else:  # a person has settled its areas and sentiment: theirs stand
+        fields.pop("sentiment_score", None)
+        fields.pop("sentiment_label", None)
     fields["safeguarding"] = fields["safeguarding"] or row.safeguarding  # never withdrawn
     session.execute(update(STATEMENTS).where(STATEMENTS.c.id == row.id).values(**fields))
     already = session.scalar(select(exists().where(ALERTS.c.statement_id == row.id)))
@@ -102,3 +92,22 @@ def _again(session: Session, analyser: Any, framework: str, row: Any, report: Re
     if alert is not None and not already:
         session.execute(insert(ALERTS), alert)
         report.newly_flagged += 1
+
+
+def _retag(
+    session: Session, statement_id: int, tags: list[dict[str, Any]], report: Reanalysis
+) -> None:
+    """Replace a statement's automatic tags with these."""
+    before = set(
+        session.scalars(
+            select(TAGS.c.focus_area).where(
+                TAGS.c.statement_id == statement_id, TAGS.c.origin == "auto"
+            )
+        )
+    )
+    report.tags_changed += len(before ^ {tag["focus_area"] for tag in tags})
+    session.execute(
+        delete(TAGS).where(TAGS.c.statement_id == statement_id, TAGS.c.origin == "auto")
+    )
+    if tags:
+        session.execute(insert(TAGS), [{"statement_id": statement_id, **t} for t in tags])

@@ -8,19 +8,20 @@ the review queue instead of being lost.
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
 
 from flask import current_app, has_app_context
-from sqlalchemy import Connection, Table, insert, select
+from sqlalchemy import Connection, Table, exists, insert, select
 
 from coprod.analysis import Analyser, Analysis
 from coprod.analysis.framework import FRAMEWORKS_DIR, load_framework
 from coprod.analysis.learned import train
-from coprod.analysis.sentiment import shipped_model
+from coprod.analysis.sentiment import shipped_examples, train_sentiment
 from coprod.models import SafeguardingAlert, Statement, StatementTag, utcnow
+from coprod.services import corrections
 
 log = logging.getLogger(__name__)
 
@@ -60,17 +61,45 @@ def _schools() -> tuple[str, ...]:
     return tuple(current_app.config.get("SCHOOL_NAMES", ())) if has_app_context() else ()
 
 
-@lru_cache(maxsize=16)
-def _analyser(path: Path, modified: float, schools: tuple[str, ...]) -> Analyser:
-    """An analyser for the framework file as it is now (a changed file gets a new one)."""
-    framework = load_framework(path)
-    return Analyser(framework, train(framework.examples, framework.slugs), shipped_model(), schools)
+@dataclass(frozen=True)
+class _Trained:
+    """An analyser and what it was built from: the framework file as it was, and the reviews."""
+
+    key: tuple[Any, ...]
+    analyser: Analyser
 
 
-def analyser_for(framework: str) -> Analyser:
-    """The analyser for a framework of this deployment."""
+#: The newest analyser per framework file, in this process only; each worker builds its own.
+_TRAINED: dict[Path, _Trained] = {}
+_TRAINING = threading.Lock()
+
+
+def analyser_for(framework: str, connection: Connection) -> Analyser:
+    """The analyser for a framework of this deployment: its terms, its examples and every
+    statement a person has reviewed. Rebuilt when the file or the reviews change."""
     path = _frameworks_dir() / f"{framework}.yaml"
-    return _analyser(path, path.stat().st_mtime, _schools())
+    schools = _schools()
+    key = (path.stat().st_mtime, schools, corrections.fingerprint(connection, framework))
+    with _TRAINING:  # one thread trains; the others then find its analyser
+        trained = _TRAINED.get(path)
+        if trained is None or trained.key != key:
+            loaded = load_framework(path)
+            areas = (*loaded.examples, *corrections.area_examples(connection, framework))
+            sentiment = (
+                *shipped_examples(),
+                *corrections.sentiment_examples(connection, framework),
+            )
+            analyser = Analyser(
+                loaded, train(areas, loaded.slugs), train_sentiment(sentiment), schools
+            )
+            trained = _TRAINED[path] = _Trained(key, analyser)
+        return trained.analyser
+
+
+def free_text_in(framework: str) -> Any:
+    """A condition for free-text statements of a framework: those with no tag from another."""
+    other = exists().where(TAGS.c.statement_id == Statement.id, TAGS.c.framework != framework)
+    return (Statement.kind == "free_text") & ~other
 
 
 def analyse_statement(analyser: Analyser, text: str, kind: str, framework: str) -> Analysed:
@@ -161,7 +190,7 @@ def store_analysed(
     """Analyse each statement row (its ``text`` and ``kind``), insert the rows as one INSERT,
     then their given tags (from a survey or a person), automatic tags and alerts. An alert for
     words already raised from the same response or session is not raised twice."""
-    analyser = analyser_for(framework)
+    analyser = analyser_for(framework, connection)
     analysed = [analyse_statement(analyser, r["text"], r["kind"], framework) for r in rows]
     rows = [{**row, **found.fields} for row, found in zip(rows, analysed, strict=True)]
     ids = (

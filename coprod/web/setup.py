@@ -88,12 +88,16 @@ def register_blueprints(app: Flask) -> None:
     from coprod.web.health import blueprint as health
     from coprod.web.pages import blueprint as pages
     from coprod.web.respond.routes import blueprint as respond
+    from coprod.web.review import blueprint as review
+    from coprod.web.safeguarding import blueprint as safeguarding
     from coprod.web.sessions import blueprint as sessions
 
     app.register_blueprint(respond)
     app.register_blueprint(auth)
     app.register_blueprint(admin)
     app.register_blueprint(sessions)
+    app.register_blueprint(review)
+    app.register_blueprint(safeguarding)
     app.register_blueprint(assets)
     app.register_blueprint(health)
     app.register_blueprint(pages)
