@@ -248,6 +248,29 @@ def create_user(email: str, name: str, role: str, password: str) -> None:
         click.echo(f"Created {user.role} account for {user.email}.")
 
 
+@click.command("send-alerts")
+@with_appcontext
+def send_alerts() -> None:
+    """Email the safeguarding lead about every alert not yet emailed. Safe to run every few
+    minutes: each alert is emailed once, and one that failed is tried again next time."""
+    from coprod.services.alert_email import mail_settings, send_pending
+
+    settings = mail_settings(current_app.config)
+    if settings is None:
+        click.echo(
+            "Email is not set up (SMTP_HOST and SAFEGUARDING_EMAILS): "
+            "alerts wait in the Safeguarding page of the app."
+        )
+        return
+    with app_session(current_app) as session:
+        report = send_pending(session, settings)
+    click.echo(f"Emailed {report.sent} safeguarding alert(s).")
+    if report.problems:
+        for problem in report.problems:
+            click.echo(f"Not sent, will try again: {problem}", err=True)
+        raise SystemExit(1)
+
+
 @click.command("translate")
 @click.argument("step", type=click.Choice(["extract", "update", "compile"]))
 def translate(step: str) -> None:
@@ -266,7 +289,7 @@ main.add_command(translate)
 
 def register_commands(app: Flask) -> None:
     """Add coprod's commands to the app, so `coprod` and the test runner both see them."""
-    for command in (db, stats, demo, create_user, reanalyse_command):
+    for command in (db, stats, demo, create_user, reanalyse_command, send_alerts):
         app.cli.add_command(command)
 
 

@@ -48,6 +48,18 @@ class Defaults:
         {"name": "Riverside Children's Services front door (daytime)", "phone": "0300 555 0100"},
         {"name": "Riverside emergency duty team (evenings and weekends)", "phone": "0300 555 0199"},
     ]
+    #: Who is emailed about each safeguarding alert (a list of addresses). Email needs these and
+    #: SMTP_HOST; without them alerts wait in the app's safeguarding queue only.
+    SAFEGUARDING_EMAILS: list[str] = []
+    #: The mail server for alert emails; empty means no email is sent.
+    SMTP_HOST = ""
+    SMTP_PORT = 587
+    SMTP_STARTTLS = True
+    SMTP_USERNAME = ""
+    SMTP_PASSWORD = ""
+    MAIL_FROM = "coprod@localhost"
+    #: This service's address as people reach it, for links in emails, e.g. https://voice.example.org
+    PUBLIC_URL = ""
     #: School names the redactor replaces with [school], beyond those it finds by their shape.
     SCHOOL_NAMES: list[str] = []
     #: Days a draft may be resumed after it was last touched.

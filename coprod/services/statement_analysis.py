@@ -22,6 +22,7 @@ from coprod.analysis.learned import train
 from coprod.analysis.sentiment import shipped_examples, train_sentiment
 from coprod.models import SafeguardingAlert, Statement, StatementTag, utcnow
 from coprod.services import corrections
+from coprod.services.alert_email import note_alerts_raised
 
 log = logging.getLogger(__name__)
 
@@ -212,6 +213,7 @@ def store_analysed(
     alerts = [a for a in alerts if a["text"] not in raised]
     if alerts:
         connection.execute(insert(ALERTS), alerts)
+        note_alerts_raised()
 
 
 def _raised_already(connection: Connection, alerts: list[dict[str, Any]]) -> set[str]:

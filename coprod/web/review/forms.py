@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask_babel import lazy_gettext as _l
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCheckboxesInput,
@@ -13,6 +15,7 @@ from wtforms import (
     HiddenField,
     IntegerField,
     RadioField,
+    SelectChoice,
     SelectField,
     SelectMultipleField,
     SubmitField,
@@ -47,9 +50,15 @@ STATUSES = {
 }
 
 
-def _any(labels: dict[str, object], none: object | None = None) -> list[tuple[str, object]]:
-    start: list[tuple[str, object]] = [("", _l("Any"))]
-    return start + list(labels.items()) + ([("none", none)] if none is not None else [])
+def choices(labels: dict[str, Any]) -> list[SelectChoice]:
+    """WTForms choices from a vocabulary of value to label."""
+    return [SelectChoice(value, label) for value, label in labels.items()]
+
+
+def _any(labels: dict[str, Any], none: Any = None) -> list[SelectChoice]:
+    """Choices for a filter: Any, then each value (then "none", if it has a label)."""
+    extra = [SelectChoice("none", none)] if none is not None else []
+    return [SelectChoice("", _l("Any")), *choices(labels), *extra]
 
 
 class FilterForm(StripWhitespaceForm):
@@ -60,7 +69,7 @@ class FilterForm(StripWhitespaceForm):
 
     framework = SelectField(_l("Framework"), widget=GovSelect())
     status = SelectField(
-        _l("Status"), choices=list(STATUSES.items()), default="to_review", widget=GovSelect()
+        _l("Status"), choices=choices(STATUSES), default="to_review", widget=GovSelect()
     )
     area = SelectField(_l("Focus area"), widget=GovSelect())
     sentiment = SelectField(
@@ -101,7 +110,7 @@ class CorrectionForm(StripWhitespaceForm):
     )
     sentiment = RadioField(
         _l("Sentiment"),
-        choices=list(SENTIMENTS.items()),
+        choices=choices(SENTIMENTS),
         validators=[Optional()],
         widget=GovRadioInput(),
     )

@@ -216,7 +216,8 @@ def _rebuilt(form: CorrectionForm, statement_id: int, framework: str) -> Correct
     """The form again after a clash: the other person's decision shown, this person's ticks kept,
     and the count of reviews brought up to date so saving again goes through."""
     record = _statement(statement_id, framework)
-    fresh = _correction_form(record, framework, reviews.review_count(db_session(), record.id))
+    fresh = _correction_form(record, framework, 0)
+    fresh.seen.data = str(reviews.review_count(db_session(), record.id))
     fresh.areas.data = form.areas.data
     fresh.sentiment.data = form.sentiment.data
     fresh.areas.errors = form.areas.errors

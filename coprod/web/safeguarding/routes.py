@@ -5,17 +5,28 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
+from flask import (
+    Blueprint,
+    Flask,
+    Response,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput, GovTextArea
 from wtforms import SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
-from coprod.db import db_session
+from coprod.db import app_session, db_session
 from coprod.forms import StripWhitespaceForm
 from coprod.models import SafeguardingAlert
 from coprod.services import safeguarding
+from coprod.services.alert_email import alerts_raised, mail_settings, send_pending
 from coprod.vocabulary import AGE_BANDS, ROLES
 from coprod.web.access import ANALYSTS, roles_required, signed_in_staff
 
@@ -42,17 +53,34 @@ class AcknowledgeForm(StripWhitespaceForm):
 
 @blueprint.context_processor
 def _vocabulary() -> dict[str, Any]:
-    return {"roles": ROLES, "age_bands": AGE_BANDS, "email_on": bool(_email_to())}
-
-
-def _email_to() -> list[str]:
-    return list(current_app.config.get("SAFEGUARDING_EMAILS") or [])
+    email_on = mail_settings(current_app.config) is not None
+    return {"roles": ROLES, "age_bands": AGE_BANDS, "email_on": email_on}
 
 
 @blueprint.app_context_processor
 def _open_alerts() -> dict[str, Any]:
     """The count shown beside Safeguarding in the staff menu, worked out only where shown."""
     return {"open_alerts": lambda: safeguarding.open_count(db_session())}
+
+
+@blueprint.after_app_request
+def _email_after_answering(response: Response) -> Response:
+    """Once a page that raised an alert has been answered, try emailing the lead straight away
+    (``coprod send-alerts`` tries again later if this fails)."""
+    if alerts_raised() and mail_settings(current_app.config) is not None:
+        app = current_app._get_current_object()  # type: ignore[attr-defined]
+        response.call_on_close(lambda: _send_now(app))
+    return response
+
+
+def _send_now(app: Flask) -> None:
+    try:
+        settings = mail_settings(app.config)
+        if settings is not None:
+            with app.app_context(), app_session(app) as session:
+                send_pending(session, settings)
+    except Exception:  # the page is answered already; send-alerts tries again
+        app.logger.exception("Could not email safeguarding alerts after a page")
 
 
 @blueprint.get("/")
