@@ -96,7 +96,7 @@ class Analyser:
             language=language,
             sentences=sentences,
             tags=tuple(self.tagger.tag(cleaned)) if english else (),
-            sentiment=score(cleaned, self.sentiment_model, english),
+            sentiment=score(cleaned, self.sentiment_model, english, sentences),
             safeguarding=check(cleaned),
             redacted=redact(cleaned, self.schools).text,
         )

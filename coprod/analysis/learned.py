@@ -35,6 +35,11 @@ def features(text: str) -> set[str]:
     return found
 
 
+def sigmoid(z: float) -> float:
+    """The logistic function, from a linear score to a probability."""
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
 @dataclass(frozen=True)
 class LinearWeights:
     """A fitted logistic regression: an intercept and a weight per feature."""
@@ -44,8 +49,7 @@ class LinearWeights:
 
     def probability(self, found: set[str]) -> float:
         """How likely a statement with these features is in the class (an area, "positive")."""
-        z = self.intercept + sum(self.weights.get(f, 0.0) for f in found)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return sigmoid(self.intercept + sum(self.weights.get(f, 0.0) for f in found))
 
     def evidence(self, found: set[str], limit: int = 3) -> list[str]:
         """The features that pushed most towards the class."""

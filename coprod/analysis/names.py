@@ -22,6 +22,10 @@ DATA = Path(__file__).parent / "data"
 _TEXTBLOB_EN = Path(textblob.__file__).parent / "en"
 
 TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Nurse|Sister)\b\.?\s*$", re.IGNORECASE)
+#: The words TITLE looks for, as keys: only after one of these can a title come before a word.
+_TITLES = frozenset(
+    {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "nurse", "sister"}
+)
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 
 
@@ -69,10 +73,11 @@ def name_spans(text: str) -> list[tuple[int, int]]:
     """Where names are in text, as (start, end) pairs, a whole "Sarah Jones" as one."""
     lists = _lists()
     tokens = list(_TOKEN.finditer(text))
+    keys = [_key(t.group()) for t in tokens]
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(tokens):
-        if _is_name(text, tokens, i, lists):
+        if _is_name(text, tokens, keys, i, lists):
             start, end = tokens[i].start(), _end_of_name(text, tokens[i])
             title = TITLE.search(text, max(0, start - 8), start)
             start = title.start() if title else start  # "Mrs Khan" is "[name]", title and all
@@ -81,7 +86,7 @@ def name_spans(text: str) -> list[tuple[int, int]]:
                 i + 1 < len(tokens)
                 and text[end : tokens[i + 1].start()] in (" ", "-")
                 and tokens[i + 1].group()[0].isupper()
-                and _key(tokens[i + 1].group()) not in lists.context["not_names"]
+                and keys[i + 1] not in lists.context["not_names"]
             ):
                 i += 1
                 end = _end_of_name(text, tokens[i])
@@ -101,7 +106,9 @@ def _end_of_name(text: str, token: re.Match[str]) -> int:
 
 def _key(word: str) -> str:
     """A word as the lists hold it: lower case, no possessive, no apostrophes."""
-    return re.sub(r"['’]s$", "", word).lower().replace("’", "").replace("'", "")
+    if word.endswith(("'s", "’s", "'S", "’S")):
+        word = word[:-2]
+    return word.lower().replace("’", "").replace("'", "")
 
 
 def _acts(following: str, lists: _Lists) -> bool:
@@ -111,19 +118,23 @@ def _acts(following: str, lists: _Lists) -> bool:
     )
 
 
-def _is_name(text: str, tokens: list[re.Match[str]], i: int, lists: _Lists) -> bool:
+def _is_name(
+    text: str, tokens: list[re.Match[str]], keys: list[str], i: int, lists: _Lists
+) -> bool:
     word = tokens[i].group()
-    key = _key(word)
+    key = keys[i]
     context = lists.context
     if key in context["not_names"] or (word.isupper() and len(word) > 1):
         return False
     capital = word[0].isupper()
-    previous = _key(tokens[i - 1].group()) if i else ""
-    following = _key(tokens[i + 1].group()) if i + 1 < len(tokens) else ""
-    starts = _sentence_start(text, tokens[i].start())
-    if TITLE.search(text, max(0, tokens[i].start() - 8), tokens[i].start()):
+    previous = keys[i - 1] if i else ""
+    following = keys[i + 1] if i + 1 < len(tokens) else ""
+    if previous in _TITLES and TITLE.search(text, max(0, tokens[i].start() - 8), tokens[i].start()):
         return True
     introduced = previous in context["introducers"]
+    if not capital and key not in lists.names and key not in context["month_names"]:
+        return introduced and previous in context["naming"]
+    starts = _sentence_start(text, tokens[i].start())
     possessive = capital and word != key and word.lower().endswith(("'s", "’s"))
     surname = i + 1 < len(tokens) and tokens[i + 1].group()[0].isupper()
     if key in context["month_names"]:

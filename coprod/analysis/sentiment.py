@@ -108,10 +108,10 @@ def _lexicon() -> _Lexicon:
     )
 
 
-def polarity(text: str) -> float:
-    """TextBlob's polarity of the text alone, -1 to 1 (its PatternAnalyzer, less a namedtuple
-    it builds on every call)."""
-    return float(textblob_sentiment(text)[0])
+def polarity(said: str | list[str]) -> float:
+    """TextBlob's polarity, -1 to 1, of a text or of words already split (which spares it
+    splitting them again: most of its time goes on that)."""
+    return float(textblob_sentiment(said)[0])
 
 
 def _parts(sentence: str, lexicon: _Lexicon) -> list[tuple[list[str], float]]:
@@ -166,7 +166,7 @@ def _part_score(part: list[str], lexicon: _Lexicon) -> tuple[float, bool]:
         covered_to = match.start + len(match.term.words) - 1
         if lexicon.scores[match.term.text]:
             found.append(_phrase_score(match, part, shrinking, lexicon))
-    general = polarity(" ".join(part))
+    general = polarity(part)
     if not found and lexicon.negators.intersection(part):
         found.append(lexicon.bare_negation)
     if not found:
@@ -216,24 +216,26 @@ def shipped_model() -> LinearWeights | None:
     return train_sentiment(shipped_examples())
 
 
-def score(text: str, model: LinearWeights | None = None, english: bool | None = None) -> Sentiment:
+def score(
+    text: str,
+    model: LinearWeights | None = None,
+    english: bool | None = None,
+    sentences: Sequence[str] | None = None,
+) -> Sentiment:
     """The statement's lean and label, from the rules and, if given, the learned model;
-    ``english`` saves finding out again whether the text is English."""
+    ``english`` and ``sentences`` save working out again what the caller already knows."""
     if not (is_english(text) if english is None else english):
         return Sentiment(None, None, needs_translation=True)
     lexicon = _lexicon()
-    parts = [
-        (part, weight)
-        for sentence in split_sentences(text)
-        for part, weight in _parts(sentence, lexicon)
-    ]
+    sentences = split_sentences(text) if sentences is None else sentences
+    parts = [(part, weight) for sentence in sentences for part, weight in _parts(sentence, lexicon)]
     turned = any(weight != 1.0 for _part, weight in parts)
     whole = None
     if model is not None and not turned:
         whole = 2 * model.probability(sentiment_features(text)) - 1
     scored: list[tuple[float, float]] = [
         (sum(found) / len(found), 1.0)
-        for sentence in split_sentences(text)
+        for sentence in sentences
         if (found := [v for ch, v in lexicon.emoji.items() if ch in sentence])
     ]
     for part, weight in parts:

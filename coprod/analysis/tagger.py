@@ -4,10 +4,11 @@ it, from the framework's terms and (where it has learned enough) the learned mod
 from __future__ import annotations
 
 import math
+from collections import defaultdict
 from dataclasses import dataclass
 
 from coprod.analysis.framework import TermFramework
-from coprod.analysis.learned import LearnedModel, features
+from coprod.analysis.learned import LearnedModel, features, sigmoid
 from coprod.analysis.terms import TermMatcher
 from coprod.analysis.text import words
 
@@ -41,9 +42,23 @@ class Tagger:
         self.model = model or LearnedModel()
         self.threshold = threshold
         self._matcher = TermMatcher(framework)
+        # Each feature's weight in every area's model, so a statement is read once, not per area.
+        self._by_feature: dict[str, list[tuple[str, float]]] = defaultdict(list)
+        for slug, learned in self.model.areas.items():
+            for feature, weight in learned.weights.items():
+                self._by_feature[feature].append((slug, weight))
+
+    def _probabilities(self, found: set[str]) -> dict[str, float]:
+        """Each learned area's probability for a statement with these features."""
+        z = {slug: learned.intercept for slug, learned in self.model.areas.items()}
+        for feature in found & self._by_feature.keys():
+            for slug, weight in self._by_feature[feature]:
+                z[slug] += weight
+        return {slug: sigmoid(value) for slug, value in z.items()}
 
     def scores(self, text: str) -> list[AreaTag]:
-        """Every area with any evidence, most confident first."""
+        """Every area with any evidence, most confident first; the learned model's words are
+        given as reasons only for areas at or above the threshold (no one reads the others)."""
         said = words(text)
         weight: dict[str, float] = {}
         why: dict[str, list[str]] = {}
@@ -51,6 +66,7 @@ class Tagger:
             weight[match.area] = weight.get(match.area, 0.0) + match.term.weight
             why.setdefault(match.area, []).append(match.said)
         found = features(text) if self.model.areas else set()
+        probabilities = self._probabilities(found) if found else {}
         tags = []
         for slug in self.framework.slugs:
             from_terms = 1.0 - math.exp(-weight.get(slug, 0.0) / TERM_SCALE)
@@ -58,9 +74,10 @@ class Tagger:
             confidence = from_terms
             reasons = list(why.get(slug, ()))
             if learned is not None:
-                p = learned.probability(found)
+                p = probabilities.get(slug, sigmoid(learned.intercept))
                 confidence = (1 - MODEL_SHARE) * from_terms + MODEL_SHARE * p
-                reasons += [f for f in learned.evidence(found) if f not in reasons]
+                if confidence >= self.threshold:
+                    reasons += [f for f in learned.evidence(found) if f not in reasons]
             if confidence > 0.01:
                 tags.append(AreaTag(slug, round(confidence, 3), tuple(reasons)))
         return sorted(tags, key=lambda t: -t.confidence)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from coprod.analysis.framework import Term, TermFramework
 
@@ -19,6 +20,7 @@ class TermMatch:
     start: int
 
 
+@lru_cache(maxsize=100_000)
 def _variants(word: str) -> tuple[str, ...]:
     """The word and its singular: "plans" may match the term "plan", "reviews" "review"."""
     found = [word]

@@ -41,7 +41,7 @@ FLAGS = {
 CONFIDENCE = {
     "low": _l("Not sure (under 50%)"),
     "medium": _l("Fairly sure (50% to 79%)"),
-    "high": _l("Sure (80% or more)"),
+    "high": _l("Sure (at least 80%)"),
 }
 STATUSES = {
     "to_review": _l("Not reviewed yet"),
