@@ -2,7 +2,8 @@
 
 The patterns live in ``data/safeguarding.yaml`` so a safeguarding lead can read and extend them.
 They run over the statement's words normalised (lower case, no apostrophes, repeated letters
-cut), so "I dont feeel safe" and "I don't feel safe" read alike.
+cut), so "I dont feeel safe" and "I don't feel safe" read alike. A pattern is tried only on a
+statement with a word it can start with (see triggers), which spares most of the work.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 import yaml
 
 from coprod.analysis.text import words
+from coprod.analysis.triggers import TriggerIndex, trigger
 
 PATTERNS_FILE = Path(__file__).parent / "data" / "safeguarding.yaml"
 _REPEATS = re.compile(r"(\w)\1{2,}")
@@ -86,28 +88,29 @@ class Safeguarding:
 
 @dataclass(frozen=True)
 class _Rules:
-    reasons: tuple[tuple[str, str, re.Pattern[str]], ...]
+    #: (slug, label, the numbers of its patterns in ``patterns``) per reason.
+    reasons: tuple[tuple[str, str, tuple[int, ...]], ...]
+    patterns: tuple[re.Pattern[str], ...]
+    triggers: TriggerIndex
     not_harm: re.Pattern[str]
-
-
-def _either(patterns: list[str]) -> re.Pattern[str]:
-    """One pattern matching any of these. Those that start at a word boundary share it, so the
-    search tries them only where a word starts: most of the text is passed over at once."""
-    at_words = [p.removeprefix(r"\b") for p in patterns if p.startswith(r"\b")]
-    others = [p for p in patterns if not p.startswith(r"\b")]
-    alternatives = [r"\b(?:" + "|".join(f"(?:{p})" for p in at_words) + ")"] if at_words else []
-    return re.compile("|".join(alternatives + [f"(?:{p})" for p in others]))
 
 
 @cache
 def _rules() -> _Rules:
     raw: dict[str, Any] = yaml.safe_load(PATTERNS_FILE.read_text(encoding="utf-8"))
+    written = [(slug, p) for slug, entry in raw["reasons"].items() for p in entry["patterns"]]
     return _Rules(
         tuple(
-            (slug, str(entry["label"]), _either(entry["patterns"]))
+            (
+                slug,
+                str(entry["label"]),
+                tuple(n for n, (of, _p) in enumerate(written) if of == slug),
+            )
             for slug, entry in raw["reasons"].items()
         ),
-        _either(raw["not_harm"]),
+        tuple(re.compile(p) for _slug, p in written),
+        TriggerIndex([trigger(p) for _slug, p in written]),
+        re.compile("|".join(f"(?:{p})" for p in raw["not_harm"])),
     )
 
 
@@ -116,15 +119,45 @@ def normalise(text: str) -> str:
     return " ".join(_SPOKEN.get(w, w) for w in words(_REPEATS.sub(r"\1\1", text)))
 
 
+def _word_starts(said: str) -> dict[str, list[int]]:
+    """Where each word of the normalised statement starts."""
+    at: dict[str, list[int]] = {}
+    for found in re.finditer(r"\S+", said):
+        at.setdefault(found.group(), []).append(found.start())
+    return at
+
+
+def _first_match(
+    pattern: re.Pattern[str], said: str, starts: list[int] | None
+) -> re.Match[str] | None:
+    """The leftmost match, tried only at ``starts`` where they are known."""
+    if starts is None:
+        return pattern.search(said)
+    for start in sorted(starts):
+        match = pattern.match(said, start)
+        if match:
+            return match
+    return None
+
+
 def check(text: str) -> Safeguarding:
     """The concerns a statement raises, none if it raises none."""
     rules = _rules()
     said = normalise(text)
     # Blank out phrases that only look like harm, keeping positions for the other patterns.
     said = rules.not_harm.sub(lambda m: " " * len(m.group()), said)
+    starts = rules.triggers.starts(_word_starts(said))
+    always = rules.triggers.always
     concerns = []
-    for slug, label, pattern in rules.reasons:
-        match = pattern.search(said)
-        if match:
-            concerns.append(Concern(slug, label, match.group().strip()))
+    for slug, label, numbers in rules.reasons:
+        # The leftmost match of any of the reason's patterns (the first pattern's on a tie).
+        best = None
+        for n in numbers:
+            if n not in starts and n not in always:
+                continue
+            match = _first_match(rules.patterns[n], said, starts.get(n))
+            if match and (best is None or match.start() < best.start()):
+                best = match
+        if best:
+            concerns.append(Concern(slug, label, best.group().strip()))
     return Safeguarding(tuple(concerns))
