@@ -157,7 +157,11 @@ def _phrase_score(
 def _part_score(part: list[str], lexicon: _Lexicon) -> tuple[float, bool]:
     """The part's lean, and whether the field's phrases (not TextBlob alone) decided it."""
     matches = sorted(lexicon.matcher.matches(part), key=lambda m: (m.start, -len(m.term.words)))
-    shrinking = {m.start + len(m.term.words) - 1 for m in lexicon.diminishers.matches(part)}
+    shrinking = (
+        {m.start + len(m.term.words) - 1 for m in lexicon.diminishers.matches(part)}
+        if matches
+        else set()
+    )
     covered_to = -1
     found = []
     for match in matches:

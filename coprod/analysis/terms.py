@@ -65,8 +65,12 @@ class TermMatcher:
     def matches(self, said: list[str]) -> list[TermMatch]:
         """Each term found in the words, once per area, in the order first found."""
         found: dict[tuple[str, str], TermMatch] = {}
+        starting = self._starting
         for i, word in enumerate(said):
-            for area, t in self._starting_with(word):
+            candidates = starting.get(word)
+            if candidates is None:
+                candidates = self._starting_with(word)
+            for area, t in candidates:
                 n = len(t.words)
                 if (area, t.text) in found or i + n > len(said):
                     continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import lru_cache
 
 #: Longer text is analysed up to here; a statement is a sentence or two, so this is generous.
 MAX_ANALYSED_CHARS = 20_000
@@ -24,13 +25,23 @@ def clean(text: str) -> str:
     """Text without HTML tags, control characters or runs of spaces; line breaks kept."""
     text = html.unescape(_TAG.sub(" ", text[:MAX_ANALYSED_CHARS]))
     text = unicodedata.normalize("NFC", text).translate(_QUOTES)
-    text = "".join(
-        ch if ch == "\n" or not unicodedata.category(ch).startswith("C") else " " for ch in text
-    )
-    lines = (_SPACES.sub(" ", line).strip() for line in text.replace("\r", "\n").split("\n"))
+    lines = (_SPACES.sub(" ", _visible(line)).strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+def _visible(line: str) -> str:
+    """The line with control and format characters as spaces (most lines have none)."""
+    if line.isprintable():
+        return line
+    return "".join(" " if unicodedata.category(ch).startswith("C") else ch for ch in line)
 
 
 def words(text: str) -> list[str]:
     """Lower-case words, apostrophes dropped: "Nobody's" is "nobodys", "post-16" is two words."""
-    return [w.replace("'", "").replace("’", "") for w in _WORD.findall(text.lower())]
+    return list(_words(text))
+
+
+@lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[str, ...]:
+    """Every step of the analysis reads a statement's words: they are cut once."""
+    return tuple(w.replace("'", "").replace("’", "") for w in _WORD.findall(text.lower()))
