@@ -3,12 +3,13 @@ with messages in plain words (WTForms' own say "Not a valid integer value")."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from govuk_frontend_wtf.wtforms_widgets import GovDateInput, GovTextInput
-from wtforms import Field
+from wtforms import Field, SelectChoice
 from wtforms.validators import ValidationError
 
 DATE_PART_LABELS = {"Day": _l("Day"), "Month": _l("Month"), "Year": _l("Year")}
@@ -101,3 +102,8 @@ def required_date(message: Any) -> Any:
             raise ValidationError(message)
 
     return check
+
+
+def choices(labels: Mapping[str, Any]) -> list[SelectChoice]:
+    """WTForms choices from a vocabulary of value to label."""
+    return [SelectChoice(value, label) for value, label in labels.items()]

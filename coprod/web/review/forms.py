@@ -24,7 +24,7 @@ from wtforms.validators import Optional
 
 from coprod.forms import StripWhitespaceForm
 from coprod.vocabulary import ROLES
-from coprod.web.fields import DayMonthYearField
+from coprod.web.fields import DayMonthYearField, choices
 
 SENTIMENTS = {
     "positive": _l("Positive"),
@@ -48,11 +48,6 @@ STATUSES = {
     "reviewed": _l("Reviewed"),
     "all": _l("All"),
 }
-
-
-def choices(labels: dict[str, Any]) -> list[SelectChoice]:
-    """WTForms choices from a vocabulary of value to label."""
-    return [SelectChoice(value, label) for value, label in labels.items()]
 
 
 def _any(labels: dict[str, Any], none: Any = None) -> list[SelectChoice]:

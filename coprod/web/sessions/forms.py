@@ -43,15 +43,10 @@ from coprod.vocabulary import (
     ROLES,
     SESSION_MODES,
 )
-from coprod.web.fields import CountField, DayMonthYearField, required_date
+from coprod.web.fields import CountField, DayMonthYearField, choices, required_date
 
 #: The longest contribution: a few paragraphs of notes from one discussion.
 LONGEST_CONTRIBUTION = 5000
-
-
-def choices(labels: Mapping[str, Any]) -> list[SelectChoice]:
-    """WTForms choices from a vocabulary of value to label."""
-    return [SelectChoice(value, label) for value, label in labels.items()]
 
 
 def with_blank(blank: Any, labels: Mapping[str, Any]) -> list[SelectChoice]:
