@@ -110,9 +110,12 @@ def _branch_starts(branches: list[Any]) -> Starts | None:
 def trigger(pattern: str) -> Trigger | None:
     """The words the pattern can start with, or None if it could start anywhere."""
     try:
-        parsed = list(parser.parse(pattern))
+        tree = parser.parse(pattern)
     except Exception:  # an unusual pattern: always try it
         return None
+    if tree.state.flags & ~constants.SRE_FLAG_UNICODE:
+        return None  # (?i) and the like change what the words could be
+    parsed = list(tree)
     if parsed and parsed[0] == (constants.AT, constants.AT_BOUNDARY):
         parsed = parsed[1:]
     if len(parsed) == 1 and parsed[0][0] is constants.BRANCH:
