@@ -43,16 +43,18 @@ class Tagger:
         self.threshold = threshold
         self._matcher = TermMatcher(framework)
         # Each feature's weight in every area's model, so a statement is read once, not per area.
-        self._by_feature: dict[str, list[tuple[str, float]]] = defaultdict(list)
+        by_feature: dict[str, list[tuple[str, float]]] = defaultdict(list)
         for slug, learned in self.model.areas.items():
             for feature, weight in learned.weights.items():
-                self._by_feature[feature].append((slug, weight))
+                by_feature[feature].append((slug, weight))
+        self._by_feature = dict(by_feature)
 
     def _probabilities(self, found: set[str]) -> dict[str, float]:
         """Each learned area's probability for a statement with these features."""
         z = {slug: learned.intercept for slug, learned in self.model.areas.items()}
-        for feature in found & self._by_feature.keys():
-            for slug, weight in self._by_feature[feature]:
+        by_feature = self._by_feature
+        for feature in found:
+            for slug, weight in by_feature.get(feature, ()):
                 z[slug] += weight
         return {slug: sigmoid(value) for slug, value in z.items()}
 
