@@ -29,6 +29,7 @@ from coprod.web.review.forms import (
     CorrectionForm,
     FilterForm,
 )
+from coprod.web.sessions.access import framework_areas
 
 blueprint = Blueprint("review", __name__, url_prefix="/staff/review")
 
@@ -51,10 +52,7 @@ def _framework(slug: str | None) -> str:
 
 def _area_names(framework: str) -> dict[str, str]:
     """The framework's focus areas by slug, named in the page's language."""
-    return {
-        a.slug: str(SURVEY_TEXT.gettext(a.name))
-        for a in catalogue().frameworks[framework].focus_areas
-    }
+    return dict(framework_areas(framework))
 
 
 def _back_to(default: str) -> str:
@@ -216,10 +214,9 @@ def _rebuilt(form: CorrectionForm, statement_id: int, framework: str) -> Correct
     """The form again after a clash: the other person's decision shown, this person's ticks kept,
     and the count of reviews brought up to date so saving again goes through."""
     record = _statement(statement_id, framework)
-    fresh = _correction_form(record, framework, 0)
-    fresh.seen.data = str(reviews.review_count(db_session(), record.id))
-    fresh.areas.data = form.areas.data
-    fresh.sentiment.data = form.sentiment.data
+    seen = reviews.review_count(db_session(), record.id)
+    fresh = _correction_form(record, framework, seen)  # filled again with the posted ticks
+    fresh.seen.data = str(seen)  # but carrying the new count, not the one posted
     fresh.areas.errors = form.areas.errors
     return fresh
 

@@ -18,6 +18,7 @@ from flask import (
 )
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_login import current_user
 from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput, GovTextArea
 from wtforms import SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length
@@ -59,8 +60,12 @@ def _vocabulary() -> dict[str, Any]:
 
 @blueprint.app_context_processor
 def _open_alerts() -> dict[str, Any]:
-    """The count shown beside Safeguarding in the staff menu, worked out only where shown."""
-    return {"open_alerts": lambda: safeguarding.open_count(db_session())}
+    """Whether the staff menu offers Review and Safeguarding, and the count of alerts waiting,
+    worked out only on pages that show the menu."""
+    return {
+        "is_analyst": lambda: current_user.is_authenticated and current_user.role in ANALYSTS,
+        "open_alerts": lambda: safeguarding.open_count(db_session()),
+    }
 
 
 @blueprint.after_app_request
