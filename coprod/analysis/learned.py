@@ -25,6 +25,10 @@ STOP_WORDS_FILE = Path(__file__).parent / "data" / "stop_words.yaml"
 _STOP = frozenset(yaml.safe_load(STOP_WORDS_FILE.read_text(encoding="utf-8"))["stop_words"])
 #: An area needs this many examples for and against before it gets a classifier of its own.
 MIN_EXAMPLES = 3
+#: A feature is given as a reason for a class only if it pushes at least this much towards it,
+#: and only this many are given.
+EVIDENCE_WEIGHT = 0.05
+EVIDENCE_LIMIT = 3
 
 
 def features(text: str) -> set[str]:
@@ -33,6 +37,11 @@ def features(text: str) -> set[str]:
     found = {w for w in said if w not in _STOP and len(w) > 1}
     found.update(f"{a} {b}" for a, b in itertools.pairwise(said))
     return found
+
+
+def is_stop_words(feature: str) -> bool:
+    """Whether a feature is only stop words ("to the"), which explain nothing to a reader."""
+    return _STOP.issuperset(feature.split())
 
 
 def sigmoid(z: float) -> float:
@@ -49,19 +58,7 @@ class LinearWeights:
 
     def probability(self, found: set[str]) -> float:
         """How likely a statement with these features is in the class (an area, "positive")."""
-        return sigmoid(self.intercept + sum(self.weights.get(f, 0.0) for f in found))
-
-    def evidence(self, found: set[str], limit: int = 3) -> list[str]:
-        """The features that pushed most towards the class."""
-        pushing = sorted(
-            (
-                (self.weights[f], f)
-                for f in found
-                if self.weights.get(f, 0.0) > 0.05 and not _STOP.issuperset(f.split())
-            ),
-            reverse=True,
-        )
-        return [f for _w, f in pushing[:limit]]
+        return sigmoid(self.intercept + sum(map(self.weights.get, found, itertools.repeat(0.0))))
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import textblob
@@ -29,13 +29,23 @@ _TITLES = frozenset(
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Lists:
     names: frozenset[str]
     name_words: frozenset[str]
     proper_only: frozenset[str]
     known_words: frozenset[str]
     context: dict[str, frozenset[str]]
+
+    @cached_property
+    def may_be_names(self) -> frozenset[str]:
+        """Lower-case words that may be names anywhere: given names and months."""
+        return self.names | self.context["month_names"]
+
+    @cached_property
+    def before_names(self) -> frozenset[str]:
+        """Words after which even a lower-case word may be a name: titles, "my son"."""
+        return _TITLES | self.context["introducers"]
 
 
 def _read(path: Path) -> list[str]:
@@ -74,9 +84,20 @@ def name_spans(text: str) -> list[tuple[int, int]]:
     lists = _lists()
     tokens = list(_TOKEN.finditer(text))
     keys = [_key(t.group()) for t in tokens]
+    # Most words are lower case, not a given name or month, and not after a title or a word
+    # that introduces a name: they are passed over without weighing the signs.
+    plain = lists.may_be_names
+    leading = lists.before_names
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(tokens):
+        if (
+            tokens[i].group()[0].islower()
+            and keys[i] not in plain
+            and (i == 0 or keys[i - 1] not in leading)
+        ):
+            i += 1
+            continue
         if _is_name(text, tokens, keys, i, lists):
             start, end = tokens[i].start(), _end_of_name(text, tokens[i])
             title = TITLE.search(text, max(0, start - 8), start)

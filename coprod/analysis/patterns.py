@@ -51,16 +51,19 @@ ADDRESS = re.compile(
     re.IGNORECASE,
 )
 # A named street without a number, capitalised: "lives on Elm Road".
-STREET_NAME = re.compile(
-    r"\b(?:[A-Z][\w']+\s+){1,2}(?:Road|Street|Lane|Avenue|Close|Drive|Crescent|Terrace|"
-    r"Grove|Gardens|Mews|Way)\b"
-)
+STREET_WORDS = (
+    "Road", "Street", "Lane", "Avenue", "Close", "Drive", "Crescent", "Terrace", "Grove",
+    "Gardens", "Mews", "Way",
+)  # fmt: skip
+STREET_NAME = re.compile(rf"\b(?:[A-Z][\w']+\s+){{1,2}}(?:{'|'.join(STREET_WORDS)})\b")
 
-_SCHOOL_WORD = (
-    r"(?i:primary|junior|infants?|nursery|secondary|high|grammar|special|academy|college|"
-    r"school|catholic|c of e|ce|church of england|community|free school|sixth form|"
-    r"pupil referral unit|pru)"
-)
+#: Words that end a school's name, in lower case.
+SCHOOL_WORDS = (
+    "primary", "junior", "infants?", "nursery", "secondary", "high", "grammar", "special",
+    "academy", "college", "school", "catholic", "c of e", "ce", "church of england", "community",
+    "free school", "sixth form", "pupil referral unit", "pru",
+)  # fmt: skip
+_SCHOOL_WORD = f"(?i:{'|'.join(SCHOOL_WORDS)})"
 # Capitalised words ending in school words: "Oakfield Primary School", "St Anne's Catholic
 # Primary", "Brookside Academy", "Hillcrest High".
 SCHOOL = re.compile(
@@ -69,6 +72,16 @@ SCHOOL = re.compile(
     rf"(?:[A-Z][\w'’-]+\s+){{1,3}}(?:{_SCHOOL_WORD}\b\s*)+",
 )
 _SCHOOL_ONLY = re.compile(rf"^(?:(?:St\.?|Saint)\s+)?(?:{_SCHOOL_WORD}\s*)+$", re.IGNORECASE)
+
+
+# Cheap signs that a pattern above could match at all: most statements have no digits, no "@"
+# and no street or school words, and these spare them the patterns.
+HAS_DIGIT = re.compile(r"\d")
+DATE_HINT = re.compile(r"\d[/.-]|(?:19|20)\d\d")
+BIRTH_HINTS = ("born", "birth", "dob", "d.")
+HOUSE_NUMBER_HINT = re.compile(r"\d[a-z]?,?\s", re.IGNORECASE)
+#: A school word always follows a space in cleaned text (SCHOOL wants a name before it).
+SCHOOL_HINTS = tuple(" " + w.removesuffix("s?") for w in SCHOOL_WORDS)
 
 
 def is_just_school_words(found: str) -> bool:

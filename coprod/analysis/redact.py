@@ -34,10 +34,13 @@ class Redaction:
 
 def _dates(text: str) -> list[tuple[int, int, str]]:
     spans = []
-    for match in patterns.FULL_DATE.finditer(text):
-        birth = patterns.BIRTH_CONTEXT.search(text[: match.start()])
-        spans.append((match.start(), match.end(), "date_of_birth" if birth else "date"))
-    spans += [(m.start(1), m.end(1), "date_of_birth") for m in patterns.BIRTHDAY.finditer(text)]
+    if patterns.DATE_HINT.search(text):
+        for match in patterns.FULL_DATE.finditer(text):
+            birth = patterns.BIRTH_CONTEXT.search(text[: match.start()])
+            spans.append((match.start(), match.end(), "date_of_birth" if birth else "date"))
+    lower = text.lower()
+    if any(hint in lower for hint in patterns.BIRTH_HINTS):
+        spans += [(m.start(1), m.end(1), "date_of_birth") for m in patterns.BIRTHDAY.finditer(text)]
     return spans
 
 
@@ -48,6 +51,9 @@ def _schools(text: str, schools: Iterable[str]) -> list[tuple[int, int, str]]:
         if name.strip()
         for m in re.finditer(rf"\b{re.escape(name.strip())}\b", text, re.IGNORECASE)
     ]
+    spaced = text.lower().replace("\n", " ")
+    if not any(hint in spaced for hint in patterns.SCHOOL_HINTS):
+        return spans
     for match in patterns.SCHOOL.finditer(text):
         found = match.group().rstrip()
         if not patterns.is_just_school_words(found):
@@ -56,14 +62,20 @@ def _schools(text: str, schools: Iterable[str]) -> list[tuple[int, int, str]]:
 
 
 def _spans(text: str, schools: Iterable[str]) -> list[tuple[int, int, str]]:
-    """Every detail found, the more certain kinds first."""
-    found = [(m.start(), m.end(), "email") for m in patterns.EMAIL.finditer(text)]
-    found += [(m.start(), m.end(), "nhs_number") for m in patterns.NHS_NUMBER.finditer(text)]
-    found += [(m.start(), m.end(), "phone") for m in patterns.PHONE.finditer(text)]
-    found += [(m.start(), m.end(), "postcode") for m in patterns.POSTCODE.finditer(text)]
-    found += _dates(text)
-    found += [(m.start(), m.end(), "address") for m in patterns.ADDRESS.finditer(text)]
-    found += [(m.start(), m.end(), "address") for m in patterns.STREET_NAME.finditer(text)]
+    """Every detail found, the more certain kinds first. Each pattern is tried only where a
+    cheap look says it could match: most statements have no digits, "@" or street words."""
+    found = []
+    if "@" in text:
+        found += [(m.start(), m.end(), "email") for m in patterns.EMAIL.finditer(text)]
+    if patterns.HAS_DIGIT.search(text):
+        found += [(m.start(), m.end(), "nhs_number") for m in patterns.NHS_NUMBER.finditer(text)]
+        found += [(m.start(), m.end(), "phone") for m in patterns.PHONE.finditer(text)]
+        found += [(m.start(), m.end(), "postcode") for m in patterns.POSTCODE.finditer(text)]
+        found += _dates(text)
+        if patterns.HOUSE_NUMBER_HINT.search(text):
+            found += [(m.start(), m.end(), "address") for m in patterns.ADDRESS.finditer(text)]
+    if any(word in text for word in patterns.STREET_WORDS):
+        found += [(m.start(), m.end(), "address") for m in patterns.STREET_NAME.finditer(text)]
     found += _schools(text, schools)
     found += [(start, end, "name") for start, end in name_spans(text)]
     return found

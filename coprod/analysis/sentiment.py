@@ -72,11 +72,8 @@ class _Lexicon:
     intensifiers: dict[str, float]
     after_counts_more: frozenset[str]
     before_counts_less: tuple[tuple[str, ...], ...]
-
-    @property
-    def opening_words(self) -> frozenset[str]:
-        """The first words of the phrases that open a part counting less."""
-        return frozenset(p[0] for p in self.before_counts_less)
+    #: The first words of the phrases that open a part counting less.
+    opening_words: frozenset[str]
 
 
 @cache
@@ -105,33 +102,56 @@ def _lexicon() -> _Lexicon:
         {str(k): float(v) for k, v in raw["intensifiers"].items()},
         frozenset(raw["after_counts_more"]),
         tuple(tuple(w.split()) for w in raw["before_counts_less"]),
+        frozenset(w.split()[0] for w in raw["before_counts_less"]),
     )
 
 
 def polarity(said: str | list[str]) -> float:
-    """TextBlob's polarity, -1 to 1, of a text or of words already split (which spares it
-    splitting them again: most of its time goes on that)."""
-    return float(textblob_sentiment(said)[0])
+    """TextBlob's polarity, -1 to 1, of a text or of words already split. For words, its own
+    assessments are averaged here as TextBlob averages them, which spares its tokeniser and the
+    subjectivity we do not use."""
+    if isinstance(said, str):
+        return float(textblob_sentiment(said)[0])
+    assessed = textblob_sentiment.assessments([(_for_textblob(w), None) for w in said])
+    return sum(a[1] for a in assessed) / (len(assessed) or 1)
+
+
+#: Stand-ins for words with digits, by length (1, 2, 3 or more letters), none of them known.
+_STAND_INS = ("", "q", "qq", "qqq")
+
+
+def _for_textblob(word: str) -> str:
+    """The word, or for a word with digits TextBlob does not know ("2019", "y6"), a stand-in of
+    the same length class: TextBlob treats it just the same (an unknown word of that length)
+    but does not search its list of emoticons for it, which is slow."""
+    if word.isalpha() or word in textblob_sentiment:
+        return word
+    return _STAND_INS[min(len(word), 3)]
 
 
 def _parts(sentence: str, lexicon: _Lexicon) -> list[tuple[list[str], float]]:
     """The sentence's words cut at turning words, each part with how much it counts. An
     "although" part ends at the next comma: "Although it was late, it is good"."""
     parts: list[tuple[list[str], float]] = []
+    opening, after = lexicon.opening_words, lexicon.after_counts_more
     for clause in _CLAUSE_END.split(sentence):
         said = words(clause)
+        if not opening.intersection(said) and not after.intersection(said):
+            if said:
+                parts.append((said, 1.0))
+            continue
         current: list[str] = []
         weight = 1.0
         for i, word in enumerate(said):
-            opens_less = word in lexicon.opening_words and any(
+            opens_less = word in opening and any(
                 tuple(said[i : i + len(p)]) == p for p in lexicon.before_counts_less
             )
-            if (word in lexicon.after_counts_more or opens_less) and current:
+            if (word in after or opens_less) and current:
                 parts.append((current, weight))
                 current, weight = [], 1.0
             if opens_less:
                 weight = 0.5
-            elif word in lexicon.after_counts_more:
+            elif word in after:
                 if parts:
                     parts[-1] = (parts[-1][0], parts[-1][1] * 0.5)
                 weight = 1.5

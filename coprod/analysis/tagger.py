@@ -8,7 +8,15 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from coprod.analysis.framework import TermFramework
-from coprod.analysis.learned import LearnedModel, features, sigmoid
+from coprod.analysis.learned import (
+    EVIDENCE_LIMIT,
+    EVIDENCE_WEIGHT,
+    LearnedModel,
+    LinearWeights,
+    features,
+    is_stop_words,
+    sigmoid,
+)
 from coprod.analysis.terms import TermMatcher
 from coprod.analysis.text import words
 
@@ -42,21 +50,35 @@ class Tagger:
         self.model = model or LearnedModel()
         self.threshold = threshold
         self._matcher = TermMatcher(framework)
-        # Each feature's weight in every area's model, so a statement is read once, not per area.
+        # Each feature's weight in every area's model, so a statement is read once, not per
+        # area; and which features may be shown as a reason (those not only stop words).
         by_feature: dict[str, list[tuple[str, float]]] = defaultdict(list)
         for slug, learned in self.model.areas.items():
             for feature, weight in learned.weights.items():
                 by_feature[feature].append((slug, weight))
         self._by_feature = dict(by_feature)
+        self._features = frozenset(by_feature)
+        self._explains = frozenset(f for f in by_feature if not is_stop_words(f))
 
-    def _probabilities(self, found: set[str]) -> dict[str, float]:
-        """Each learned area's probability for a statement with these features."""
+    def _learned(self, found: set[str]) -> tuple[dict[str, float], set[str]]:
+        """Each learned area's probability for a statement with these features, and which of
+        the features the models know."""
+        known = found.intersection(self._features)
         z = {slug: learned.intercept for slug, learned in self.model.areas.items()}
         by_feature = self._by_feature
-        for feature in found:
-            for slug, weight in by_feature.get(feature, ()):
+        for feature in known:
+            for slug, weight in by_feature[feature]:
                 z[slug] += weight
-        return {slug: sigmoid(value) for slug, value in z.items()}
+        return {slug: sigmoid(value) for slug, value in z.items()}, known
+
+    def _evidence(self, learned: LinearWeights, known: set[str]) -> list[str]:
+        """The features that pushed most towards an area, stop words alone never."""
+        pushing = sorted(
+            (weight, f)
+            for f in known.intersection(self._explains)
+            if (weight := learned.weights.get(f, 0.0)) > EVIDENCE_WEIGHT
+        )
+        return [f for _w, f in reversed(pushing[-EVIDENCE_LIMIT:])]
 
     def scores(self, text: str) -> list[AreaTag]:
         """Every area with any evidence, most confident first; the learned model's words are
@@ -68,7 +90,7 @@ class Tagger:
             weight[match.area] = weight.get(match.area, 0.0) + match.term.weight
             why.setdefault(match.area, []).append(match.said)
         found = features(text) if self.model.areas else set()
-        probabilities = self._probabilities(found) if found else {}
+        probabilities, known = self._learned(found) if found else ({}, set())
         tags = []
         for slug in self.framework.slugs:
             from_terms = 1.0 - math.exp(-weight.get(slug, 0.0) / TERM_SCALE)
@@ -76,10 +98,10 @@ class Tagger:
             confidence = from_terms
             reasons = list(why.get(slug, ()))
             if learned is not None:
-                p = probabilities.get(slug, sigmoid(learned.intercept))
+                p = probabilities[slug] if found else sigmoid(learned.intercept)
                 confidence = (1 - MODEL_SHARE) * from_terms + MODEL_SHARE * p
                 if confidence >= self.threshold:
-                    reasons += [f for f in learned.evidence(found) if f not in reasons]
+                    reasons += [f for f in self._evidence(learned, known) if f not in reasons]
             if confidence > 0.01:
                 tags.append(AreaTag(slug, round(confidence, 3), tuple(reasons)))
         return sorted(tags, key=lambda t: -t.confidence)

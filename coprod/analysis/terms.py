@@ -31,10 +31,19 @@ def _variants(word: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _word_matches(term_word: str, word: str, prefix: bool) -> bool:
-    if prefix:
-        return word.startswith(term_word)
-    return term_word in _variants(word)
+def _rest_matches(t: Term, said: list[str], i: int) -> bool:
+    """Whether the term's words after its first follow word ``i`` of the statement."""
+    last = len(t.words) - 1
+    for k in range(1, last + 1):
+        term_word, word = t.words[k], said[i + k]
+        if term_word[0] != word[0]:
+            return False  # a word and its singular begin alike: most tries end here
+        if t.prefix and k == last:
+            if not word.startswith(term_word):
+                return False
+        elif term_word not in _variants(word):
+            return False
+    return True
 
 
 class TermMatcher:
@@ -42,14 +51,19 @@ class TermMatcher:
 
     def __init__(self, framework: TermFramework) -> None:
         self._by_first: dict[str, list[tuple[str, Term]]] = defaultdict(list)
-        self._prefixed: list[tuple[str, str, Term]] = []
+        prefixed: list[tuple[str, str, Term]] = []
         for area in framework.areas:
             for t in area.terms:
                 first = t.words[0]
                 if t.prefix and len(t.words) == 1:
-                    self._prefixed.append((first, area.slug, t))
+                    prefixed.append((first, area.slug, t))
                 else:
                     self._by_first[first].append((area.slug, t))
+        # Prefixes ("assess*") by their opening letters, so a new word tries only a few.
+        self._opening = min((len(first) for first, _a, _t in prefixed), default=1)
+        self._prefixed: dict[str, list[tuple[str, str, Term]]] = defaultdict(list)
+        for found in prefixed:
+            self._prefixed[found[0][: self._opening]].append(found)
         self._starting: dict[str, list[tuple[str, Term]]] = {}
 
     def _starting_with(self, word: str) -> list[tuple[str, Term]]:
@@ -57,7 +71,11 @@ class TermMatcher:
         found = self._starting.get(word)
         if found is None:
             found = [c for v in _variants(word) for c in self._by_first.get(v, ())]
-            found += [(area, t) for first, area, t in self._prefixed if word.startswith(first)]
+            found += [
+                (area, t)
+                for first, area, t in self._prefixed.get(word[: self._opening], ())
+                if word.startswith(first)
+            ]
             if len(self._starting) < 200_000:
                 self._starting[word] = found
         return found
@@ -71,12 +89,12 @@ class TermMatcher:
             if candidates is None:
                 candidates = self._starting_with(word)
             for area, t in candidates:
-                n = len(t.words)
-                if (area, t.text) in found or i + n > len(said):
+                key = (area, t.text)
+                if key in found:
                     continue
-                if all(
-                    _word_matches(t.words[k], said[i + k], t.prefix and k == n - 1)
-                    for k in range(1, n)
-                ):
-                    found[(area, t.text)] = TermMatch(area, t, " ".join(said[i : i + n]), i)
+                n = len(t.words)
+                if n == 1:
+                    found[key] = TermMatch(area, t, word, i)
+                elif i + n <= len(said) and _rest_matches(t, said, i):
+                    found[key] = TermMatch(area, t, " ".join(said[i : i + n]), i)
         return list(found.values())
