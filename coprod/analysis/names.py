@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 import textblob
@@ -125,6 +125,7 @@ def _end_of_name(text: str, token: re.Match[str]) -> int:
     return token.end()
 
 
+@lru_cache(maxsize=100_000)
 def _key(word: str) -> str:
     """A word as the lists hold it: lower case, no possessive, no apostrophes."""
     if word.endswith(("'s", "’s", "'S", "’S")):

@@ -88,9 +88,11 @@ class Safeguarding:
 
 @dataclass(frozen=True)
 class _Rules:
-    #: (slug, label, the numbers of its patterns in ``patterns``) per reason.
-    reasons: tuple[tuple[str, str, tuple[int, ...]], ...]
+    #: (slug, label) per reason.
+    reasons: tuple[tuple[str, str], ...]
     patterns: tuple[re.Pattern[str], ...]
+    #: The reason (its place in ``reasons``) of each pattern.
+    reason_of: tuple[int, ...]
     triggers: TriggerIndex
     not_harm: re.Pattern[str]
 
@@ -98,18 +100,13 @@ class _Rules:
 @cache
 def _rules() -> _Rules:
     raw: dict[str, Any] = yaml.safe_load(PATTERNS_FILE.read_text(encoding="utf-8"))
-    written = [(slug, p) for slug, entry in raw["reasons"].items() for p in entry["patterns"]]
+    reasons = list(raw["reasons"].items())
+    written = [(r, p) for r, (_slug, entry) in enumerate(reasons) for p in entry["patterns"]]
     return _Rules(
-        tuple(
-            (
-                slug,
-                str(entry["label"]),
-                tuple(n for n, (of, _p) in enumerate(written) if of == slug),
-            )
-            for slug, entry in raw["reasons"].items()
-        ),
-        tuple(re.compile(p) for _slug, p in written),
-        TriggerIndex([trigger(p) for _slug, p in written]),
+        tuple((slug, str(entry["label"])) for slug, entry in reasons),
+        tuple(re.compile(p) for _r, p in written),
+        tuple(r for r, _p in written),
+        TriggerIndex([trigger(p) for _r, p in written]),
         re.compile("|".join(f"(?:{p})" for p in raw["not_harm"])),
     )
 
@@ -120,10 +117,14 @@ def normalise(text: str) -> str:
 
 
 def _word_starts(said: str) -> dict[str, list[int]]:
-    """Where each word of the normalised statement starts."""
+    """Where each word of the normalised statement starts (its words are parted by single
+    spaces, and blanked phrases are only spaces)."""
     at: dict[str, list[int]] = {}
-    for found in re.finditer(r"\S+", said):
-        at.setdefault(found.group(), []).append(found.start())
+    offset = 0
+    for word in said.split(" "):
+        if word:
+            at.setdefault(word, []).append(offset)
+        offset += len(word) + 1
     return at
 
 
@@ -147,17 +148,18 @@ def check(text: str) -> Safeguarding:
     # Blank out phrases that only look like harm, keeping positions for the other patterns.
     said = rules.not_harm.sub(lambda m: " " * len(m.group()), said)
     starts = rules.triggers.starts(_word_starts(said))
-    always = rules.triggers.always
-    concerns = []
-    for slug, label, numbers in rules.reasons:
-        # The leftmost match of any of the reason's patterns (the first pattern's on a tie).
-        best = None
-        for n in numbers:
-            if n not in starts and n not in always:
-                continue
-            match = _first_match(rules.patterns[n], said, starts.get(n))
-            if match and (best is None or match.start() < best.start()):
-                best = match
-        if best:
-            concerns.append(Concern(slug, label, best.group().strip()))
-    return Safeguarding(tuple(concerns))
+    # The leftmost match of each reason's patterns (its first pattern's on a tie): patterns are
+    # numbered in reason order, so trying them in order keeps the first on a tie.
+    best: dict[int, re.Match[str]] = {}
+    for n in sorted(rules.triggers.always.union(starts)):
+        reason = rules.reason_of[n]
+        match = _first_match(rules.patterns[n], said, starts.get(n))
+        if match and (reason not in best or match.start() < best[reason].start()):
+            best[reason] = match
+    return Safeguarding(
+        tuple(
+            Concern(slug, label, best[reason].group().strip())
+            for reason, (slug, label) in enumerate(rules.reasons)
+            if reason in best
+        )
+    )

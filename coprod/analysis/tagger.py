@@ -4,7 +4,6 @@ it, from the framework's terms and (where it has learned enough) the learned mod
 from __future__ import annotations
 
 import math
-from collections import defaultdict
 from dataclasses import dataclass
 
 from coprod.analysis.framework import TermFramework
@@ -50,26 +49,25 @@ class Tagger:
         self.model = model or LearnedModel()
         self.threshold = threshold
         self._matcher = TermMatcher(framework)
-        # Each feature's weight in every area's model, so a statement is read once, not per
-        # area; and which features may be shown as a reason (those not only stop words).
-        by_feature: dict[str, list[tuple[str, float]]] = defaultdict(list)
-        for slug, learned in self.model.areas.items():
-            for feature, weight in learned.weights.items():
-                by_feature[feature].append((slug, weight))
-        self._by_feature = dict(by_feature)
-        self._features = frozenset(by_feature)
-        self._explains = frozenset(f for f in by_feature if not is_stop_words(f))
+        # Each feature's weights in the learned areas' order (0 where an area ignores it), so a
+        # statement is read once for every area; and the features that may be shown as a reason
+        # (those not only stop words).
+        areas = self.model.areas.values()
+        known = {feature for learned in areas for feature in learned.weights}
+        self._dense = {f: tuple(learned.weights.get(f, 0.0) for learned in areas) for f in known}
+        self._features = frozenset(known)
+        self._explains = frozenset(f for f in known if not is_stop_words(f))
 
     def _learned(self, found: set[str]) -> tuple[dict[str, float], set[str]]:
         """Each learned area's probability for a statement with these features, and which of
         the features the models know."""
         known = found.intersection(self._features)
-        z = {slug: learned.intercept for slug, learned in self.model.areas.items()}
-        by_feature = self._by_feature
-        for feature in known:
-            for slug, weight in by_feature[feature]:
-                z[slug] += weight
-        return {slug: sigmoid(value) for slug, value in z.items()}, known
+        rows = [self._dense[f] for f in known]
+        columns = zip(*rows, strict=True) if rows else [()] * len(self.model.areas)
+        return {
+            slug: sigmoid(sum(column, learned.intercept))
+            for (slug, learned), column in zip(self.model.areas.items(), columns, strict=True)
+        }, known
 
     def _evidence(self, learned: LinearWeights, known: set[str]) -> list[str]:
         """The features that pushed most towards an area, stop words alone never."""

@@ -37,7 +37,7 @@ def _rest_matches(t: Term, said: list[str], i: int) -> bool:
     for k in range(1, last + 1):
         term_word, word = t.words[k], said[i + k]
         if term_word[0] != word[0]:
-            return False  # a word and its singular begin alike: most tries end here
+            return False  # a word and its singular begin alike
         if t.prefix and k == last:
             if not word.startswith(term_word):
                 return False
@@ -95,6 +95,10 @@ class TermMatcher:
                 n = len(t.words)
                 if n == 1:
                     found[key] = TermMatch(area, t, word, i)
-                elif i + n <= len(said) and _rest_matches(t, said, i):
+                elif (
+                    i + n <= len(said)
+                    and said[i + 1][0] == t.words[1][0]  # most tries end at this look
+                    and _rest_matches(t, said, i)
+                ):
                     found[key] = TermMatch(area, t, " ".join(said[i : i + n]), i)
         return list(found.values())

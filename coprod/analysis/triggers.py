@@ -20,6 +20,8 @@ from typing import Any
 
 #: A prefix shorter than this would send nearly every statement to the pattern.
 SHORTEST_PREFIX = 2
+#: How many different words' patterns are remembered (a few megabytes at most).
+REMEMBERED_WORDS = 200_000
 #: More alternatives than this and the pattern is simply always tried.
 _MOST = 200
 
@@ -46,17 +48,29 @@ class TriggerIndex:
                 self._exact[word].append(n)
             for prefix in found.prefixes:
                 self._by_start[prefix[:SHORTEST_PREFIX]].append((prefix, n))
+        self._seen: dict[str, tuple[int, ...]] = {}
+
+    def patterns_at(self, word: str) -> tuple[int, ...]:
+        """The patterns (by number) that could start at this word, remembered per word: the
+        same words come up statement after statement."""
+        found = self._seen.get(word)
+        if found is None:
+            found = tuple(self._exact.get(word, ())) + tuple(
+                n
+                for prefix, n in self._by_start.get(word[:SHORTEST_PREFIX], ())
+                if word.startswith(prefix)
+            )
+            if len(self._seen) < REMEMBERED_WORDS:
+                self._seen[word] = found
+        return found
 
     def starts(self, at: dict[str, list[int]]) -> dict[int, list[int]]:
         """For each pattern (by number) that could match, where in the statement it could
         start, given where each of the statement's words starts."""
         found: dict[int, list[int]] = defaultdict(list)
         for word, places in at.items():
-            for n in self._exact.get(word, ()):
+            for n in self.patterns_at(word):
                 found[n] += places
-            for prefix, n in self._by_start.get(word[:SHORTEST_PREFIX], ()):
-                if word.startswith(prefix):
-                    found[n] += places
         return found
 
 
