@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -182,6 +183,75 @@ main.add_command(analyse_command)
 main.add_command(evaluate_command)
 
 
+@click.command("evidence")
+@click.option(
+    "--format", "format_", required=True, type=click.Choice(["csv", "html"]), help="What to write."
+)
+@click.option(
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write.",
+)
+@click.option(
+    "--period", help="The monitoring period, by the month it starts (2026-01); default the latest."
+)
+@click.option("--framework", default="default", show_default=True, help="Framework slug.")
+@with_appcontext
+def evidence_command(format_: str, output: Path, period: str | None, framework: str) -> None:
+    """Write the evidence for one period: the statements as CSV (redacted, only where enough
+    people spoke) or the per-area evidence as a printable HTML page."""
+    from coprod.evidence.disclosure import ThresholdTooLow, checked_threshold
+    from coprod.evidence.figures import Scope
+    from coprod.evidence.periods import BadPeriods, monitoring_periods, period_named
+    from coprod.evidence.statements_csv import write_statements
+    from coprod.services.audit import record
+    from coprod.web.evidence.routes import evidence_page
+    from coprod.web.respond.flow import catalogue
+
+    config = current_app.config
+    try:
+        periods = monitoring_periods(
+            str(config["MONITORING_START"]), config["MONITORING_MONTHS"], date.today()
+        )
+        threshold = checked_threshold(int(config["DISCLOSURE_THRESHOLD"]))
+    except (BadPeriods, ThresholdTooLow, ValueError) as problem:
+        raise click.ClickException(f"settings: {problem}") from None
+    if framework not in catalogue().frameworks:
+        raise click.BadParameter(
+            f"there is no framework {framework!r} (there are: {', '.join(catalogue().frameworks)})",
+            param_hint="--framework",
+        )
+    chosen = period_named(periods, period) if period else periods[-1]
+    if chosen is None:
+        raise click.BadParameter(
+            f"there is no period {period!r} (there are: {', '.join(p.key for p in periods)})",
+            param_hint="--period",
+        )
+    partial = output.with_name(output.name + ".part")
+    with app_session(current_app) as session:
+        if format_ == "csv":
+            with partial.open("w", encoding="utf-8-sig", newline="") as out:
+                written = write_statements(session, framework, chosen, out, threshold)
+            summary = f"{written} statement(s)"
+        else:
+            with current_app.test_request_context():
+                page = evidence_page(
+                    "evidence/printable.html", Scope(framework), periods, chosen, threshold
+                )
+            partial.write_text(page, encoding="utf-8")
+            summary = "the evidence for each focus area"
+        partial.replace(output)
+        record(
+            session,
+            "evidence_exported",
+            subject=f"{framework} {chosen.key}",
+            detail={"format": format_, "command": True},
+        )
+        session.commit()
+    click.echo(f"Wrote {summary} for {chosen.key} to {output}")
+
+
 @click.command("stats")
 @with_appcontext
 def stats() -> None:
@@ -289,7 +359,15 @@ main.add_command(translate)
 
 def register_commands(app: Flask) -> None:
     """Add coprod's commands to the app, so `coprod` and the test runner both see them."""
-    for command in (db, stats, demo, create_user, reanalyse_command, send_alerts):
+    for command in (
+        db,
+        stats,
+        demo,
+        create_user,
+        reanalyse_command,
+        send_alerts,
+        evidence_command,
+    ):
         app.cli.add_command(command)
 
 

@@ -64,6 +64,12 @@ class Defaults:
     SCHOOL_NAMES: list[str] = []
     #: Days a draft may be resumed after it was last touched.
     DRAFT_DAYS = 90
+    #: When the Written Statement of Action's monitoring began (YYYY-MM-DD), and how many months
+    #: each monitoring period lasts; the evidence compares period with period.
+    MONITORING_START = "2025-01-01"
+    MONITORING_MONTHS = 6
+    #: Counts under this are shown as "fewer than 10" in every report (never below 5).
+    DISCLOSURE_THRESHOLD = 10
     BABEL_DEFAULT_LOCALE = "en"
 
 

@@ -85,6 +85,7 @@ def register_blueprints(app: Flask) -> None:
     from coprod.web.admin.routes import blueprint as admin
     from coprod.web.assets import blueprint as assets
     from coprod.web.auth.routes import blueprint as auth
+    from coprod.web.evidence import blueprint as evidence
     from coprod.web.health import blueprint as health
     from coprod.web.pages import blueprint as pages
     from coprod.web.respond.routes import blueprint as respond
@@ -97,6 +98,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(admin)
     app.register_blueprint(sessions)
     app.register_blueprint(review)
+    app.register_blueprint(evidence)
     app.register_blueprint(safeguarding)
     app.register_blueprint(assets)
     app.register_blueprint(health)
