@@ -201,11 +201,11 @@ main.add_command(evaluate_command)
 def evidence_command(format_: str, output: Path, period: str | None, framework: str) -> None:
     """Write the evidence for one period: the statements as CSV (redacted, only where enough
     people spoke) or the per-area evidence as a printable HTML page."""
+    from coprod.evidence.cells import Scope
     from coprod.evidence.disclosure import ThresholdTooLow, checked_threshold
-    from coprod.evidence.figures import Scope
     from coprod.evidence.periods import BadPeriods, monitoring_periods, period_named
-    from coprod.evidence.statements_csv import write_statements
     from coprod.services.audit import record
+    from coprod.services.evidence_csv import write_statements
     from coprod.web.evidence.routes import evidence_page
     from coprod.web.respond.flow import catalogue
 

@@ -8,20 +8,14 @@ every export show the same numbers and none can slip past disclosure control.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy.orm import Session
-
-from coprod.evidence import figures
+from coprod.evidence.cells import LABELS, Cell, ClosedResult, Quote
 from coprod.evidence.disclosure import (
-    DEFAULT_THRESHOLD,
     Line,
-    checked_threshold,
     share,
     suppress_line,
 )
-from coprod.evidence.figures import LABELS, Cell, Quote, Scope
 from coprod.evidence.periods import Period
 
 #: A 95% interval reaches this many standard errors either side.
@@ -128,8 +122,8 @@ def period_figures(period: Period, cell: Cell | None, threshold: int) -> PeriodF
     )
 
 
-def _closed(
-    now: list[figures.ClosedResult], before: list[figures.ClosedResult], threshold: int
+def closed_figures(
+    now: list[ClosedResult], before: list[ClosedResult], threshold: int
 ) -> list[ClosedFigures]:
     earlier = {r.question_id: r for r in before}
     shown = []
@@ -151,42 +145,4 @@ def _closed(
     return shown
 
 
-def area_evidence(
-    session: Session,
-    scope: Scope,
-    areas: Sequence[str],
-    periods: Sequence[Period],
-    current: Period,
-    threshold: int = DEFAULT_THRESHOLD,
-) -> list[AreaEvidence]:
-    """The evidence for each area in ``current``, with the trend over ``periods`` up to it."""
-    threshold = checked_threshold(threshold)
-    upto = [p for p in periods if p.start <= current.start]
-    counted = figures.cells(session, scope, upto)
-    closed = figures.closed_results(session, scope, upto)
-    previous = upto[-2] if len(upto) > 1 else None
-    found = []
-    for area in areas:
-        now = period_figures(current, counted.get((current.key, area)), threshold)
-        trend = [period_figures(p, counted.get((p.key, area)), threshold) for p in upto]
-        before = counted.get((previous.key, area)) if previous else None
-        found.append(
-            AreaEvidence(
-                area,
-                now,
-                trend,
-                change_between(before, counted.get((current.key, area)), threshold),
-                _closed(
-                    closed.get((current.key, area), []),
-                    closed.get((previous.key, area), []) if previous else [],
-                    threshold,
-                )
-                if not now.too_few and now.people is not None
-                else [],
-                figures.quotes(session, scope, current, area) if now.people is not None else [],
-            )
-        )
-    return found
-
-
-__all__ = ["LABELS", "AreaEvidence", "Change", "ClosedFigures", "PeriodFigures", "area_evidence"]
+__all__ = ["LABELS", "AreaEvidence", "Change", "ClosedFigures", "PeriodFigures"]

@@ -8,9 +8,10 @@ import pytest
 from flask import Flask
 
 from coprod.db import app_session
-from coprod.evidence.figures import Scope
+from coprod.evidence.cells import Scope
 from coprod.evidence.periods import BadPeriods, monitoring_periods
-from coprod.evidence.summary import AreaEvidence, area_evidence
+from coprod.evidence.summary import AreaEvidence
+from coprod.services.evidence import area_evidence
 from tests.evidence.dataset import AUTUMN, Said, known, store
 
 PERIODS = monitoring_periods("2025-01-01", 6, date(2026, 11, 23))

@@ -16,13 +16,13 @@ from werkzeug.datastructures import MultiDict
 from wtforms import SelectChoice
 
 from coprod.db import db_session
-from coprod.evidence import figures
+from coprod.evidence.cells import Scope
 from coprod.evidence.disclosure import ThresholdTooLow, checked_threshold
-from coprod.evidence.figures import Scope
 from coprod.evidence.periods import BadPeriods, Period, monitoring_periods, period_named
-from coprod.evidence.statements_csv import write_statements
-from coprod.evidence.summary import area_evidence
+from coprod.services import evidence_queries as figures
 from coprod.services.audit import record
+from coprod.services.evidence import area_evidence
+from coprod.services.evidence_csv import write_statements
 from coprod.vocabulary import ROLES
 from coprod.web.access import signed_in_staff
 from coprod.web.evidence.forms import EvidenceForm

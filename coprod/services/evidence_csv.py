@@ -16,10 +16,11 @@ from typing import TextIO
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from coprod.evidence.cells import Scope
 from coprod.evidence.disclosure import checked_threshold
-from coprod.evidence.figures import Scope, cells
 from coprod.evidence.periods import Period
 from coprod.models import Statement, StatementTag
+from coprod.services.evidence_queries import cells
 
 COLUMNS = (
     "period",

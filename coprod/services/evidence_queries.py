@@ -9,57 +9,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, case, distinct, func, literal, select
 from sqlalchemy.orm import Session
 
+from coprod.evidence.cells import LABELS, Cell, ClosedResult, Quote, Scope
 from coprod.evidence.periods import Period
 from coprod.models import Attendance, Statement, StatementTag
-
-#: The sentiment labels counted, with "unscored" for statements waiting for translation.
-LABELS = ("positive", "negative", "neutral", "mixed", "unscored")
-
-
-@dataclass(frozen=True)
-class Scope:
-    """Which statements count: one framework, and optionally one role, source, age band and
-    language (None means all)."""
-
-    framework: str
-    role: str | None = None
-    source: str | None = None
-    age_band: str | None = None
-    language: str | None = None
-
-    @property
-    def filtered(self) -> bool:
-        """Whether any filter narrows the statements."""
-        return any((self.role, self.source, self.age_band, self.language))
-
-
-@dataclass
-class Cell:
-    """The true counts for one focus area in one period."""
-
-    statements: int = 0
-    by_role: dict[str, int] = field(default_factory=dict)
-    by_source: dict[str, int] = field(default_factory=dict)
-    by_label: dict[str, int] = field(default_factory=lambda: dict.fromkeys(LABELS, 0))
-    #: Scored statements, and the sum and sum of squares of their scores (for mean and spread).
-    scored: int = 0
-    score_sum: float = 0.0
-    score_squares: float = 0.0
-    #: People heard: survey responses, plus everyone recorded at the sessions it came from.
-    responses: int = 0
-    session_people: int = 0
-
-    @property
-    def people(self) -> int:
-        """How many people these statements could have come from."""
-        return self.responses + self.session_people
 
 
 def _moment(day: date) -> datetime:
@@ -173,15 +131,6 @@ def _add_people(
             found[(key, area)].session_people = int(n or 0)
 
 
-@dataclass(frozen=True)
-class ClosedResult:
-    """A closed question's answers in one period: how many answered, how many favourably."""
-
-    question_id: str
-    answered: int
-    favourable: int
-
-
 def closed_results(
     session: Session, scope: Scope, periods: Sequence[Period]
 ) -> dict[tuple[str, str], list[ClosedResult]]:
@@ -212,17 +161,6 @@ def closed_results(
     for key, area, question, n, favourable in session.execute(query):
         found[(key, area)].append(ClosedResult(question, n, int(favourable or 0)))
     return dict(found)
-
-
-@dataclass(frozen=True)
-class Quote:
-    """A statement that may be quoted: its redacted words and how it leans."""
-
-    statement_id: int
-    text: str
-    label: str
-    role: str
-    source: str
 
 
 def quotes(

@@ -1,0 +1,51 @@
+"""The evidence per focus area for a period: the database's counts made safe to show."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy.orm import Session
+
+from coprod.evidence.cells import Scope
+from coprod.evidence.disclosure import DEFAULT_THRESHOLD, checked_threshold
+from coprod.evidence.periods import Period
+from coprod.evidence.summary import AreaEvidence, change_between, closed_figures, period_figures
+from coprod.services import evidence_queries as figures
+
+
+def area_evidence(
+    session: Session,
+    scope: Scope,
+    areas: Sequence[str],
+    periods: Sequence[Period],
+    current: Period,
+    threshold: int = DEFAULT_THRESHOLD,
+) -> list[AreaEvidence]:
+    """The evidence for each area in ``current``, with the trend over ``periods`` up to it."""
+    threshold = checked_threshold(threshold)
+    upto = [p for p in periods if p.start <= current.start]
+    counted = figures.cells(session, scope, upto)
+    closed = figures.closed_results(session, scope, upto)
+    previous = upto[-2] if len(upto) > 1 else None
+    found = []
+    for area in areas:
+        now = period_figures(current, counted.get((current.key, area)), threshold)
+        trend = [period_figures(p, counted.get((p.key, area)), threshold) for p in upto]
+        before = counted.get((previous.key, area)) if previous else None
+        found.append(
+            AreaEvidence(
+                area,
+                now,
+                trend,
+                change_between(before, counted.get((current.key, area)), threshold),
+                closed_figures(
+                    closed.get((current.key, area), []),
+                    closed.get((previous.key, area), []) if previous else [],
+                    threshold,
+                )
+                if not now.too_few and now.people is not None
+                else [],
+                figures.quotes(session, scope, current, area) if now.people is not None else [],
+            )
+        )
+    return found
