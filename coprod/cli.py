@@ -202,20 +202,16 @@ def evidence_command(format_: str, output: Path, period: str | None, framework: 
     """Write the evidence for one period: the statements as CSV (redacted, only where enough
     people spoke) or the per-area evidence as a printable HTML page."""
     from coprod.evidence.cells import Scope
-    from coprod.evidence.disclosure import ThresholdTooLow, checked_threshold
-    from coprod.evidence.periods import BadPeriods, monitoring_periods, period_named
+    from coprod.evidence.periods import period_named
     from coprod.services.audit import record
+    from coprod.services.evidence import evidence_settings
     from coprod.services.evidence_csv import write_statements
     from coprod.web.evidence.routes import evidence_page
     from coprod.web.respond.flow import catalogue
 
-    config = current_app.config
     try:
-        periods = monitoring_periods(
-            str(config["MONITORING_START"]), config["MONITORING_MONTHS"], date.today()
-        )
-        threshold = checked_threshold(int(config["DISCLOSURE_THRESHOLD"]))
-    except (BadPeriods, ThresholdTooLow, ValueError) as problem:
+        periods, threshold = evidence_settings(current_app.config, date.today())
+    except ValueError as problem:
         raise click.ClickException(f"settings: {problem}") from None
     if framework not in catalogue().frameworks:
         raise click.BadParameter(

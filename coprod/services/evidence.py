@@ -2,15 +2,32 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any
 
 from sqlalchemy.orm import Session
 
 from coprod.evidence.cells import Scope
 from coprod.evidence.disclosure import DEFAULT_THRESHOLD, checked_threshold
-from coprod.evidence.periods import Period
+from coprod.evidence.periods import Period, monitoring_periods
 from coprod.evidence.summary import AreaEvidence, change_between, closed_figures, period_figures
 from coprod.services import evidence_queries as figures
+
+
+def evidence_settings(config: Mapping[str, Any], today: date) -> tuple[list[Period], int]:
+    """The monitoring periods and the disclosure threshold the settings ask for. A setting that
+    cannot work raises a ValueError (BadPeriods, ThresholdTooLow) saying what to write instead."""
+    periods = monitoring_periods(
+        str(config["MONITORING_START"]), config["MONITORING_MONTHS"], today
+    )
+    try:
+        threshold = int(config["DISCLOSURE_THRESHOLD"])
+    except (TypeError, ValueError):
+        raise ValueError(
+            f"The disclosure threshold must be a whole number ({config['DISCLOSURE_THRESHOLD']!r})."
+        ) from None
+    return periods, checked_threshold(threshold)
 
 
 def area_evidence(

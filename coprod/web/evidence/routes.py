@@ -17,11 +17,10 @@ from wtforms import SelectChoice
 
 from coprod.db import db_session
 from coprod.evidence.cells import Scope
-from coprod.evidence.disclosure import ThresholdTooLow, checked_threshold
-from coprod.evidence.periods import BadPeriods, Period, monitoring_periods, period_named
+from coprod.evidence.periods import Period, period_named
 from coprod.services import evidence_queries as figures
 from coprod.services.audit import record
-from coprod.services.evidence import area_evidence
+from coprod.services.evidence import area_evidence, evidence_settings
 from coprod.services.evidence_csv import write_statements
 from coprod.vocabulary import ROLES
 from coprod.web.access import signed_in_staff
@@ -88,13 +87,9 @@ def _form(periods: list[Period]) -> EvidenceForm:
 
 def _setting_problem() -> tuple[list[Period], int, str | None]:
     """The monitoring periods and threshold from the settings, or a plain message."""
-    config = current_app.config
     try:
-        periods = monitoring_periods(
-            str(config["MONITORING_START"]), config["MONITORING_MONTHS"], date.today()
-        )
-        threshold = checked_threshold(int(config["DISCLOSURE_THRESHOLD"]))
-    except (BadPeriods, ThresholdTooLow, ValueError) as problem:
+        periods, threshold = evidence_settings(current_app.config, date.today())
+    except ValueError as problem:
         return [], 0, str(problem)
     return periods, threshold, None
 
