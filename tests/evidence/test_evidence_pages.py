@@ -94,6 +94,22 @@ def test_a_wrong_monitoring_setting_is_explained_not_a_crash(make_app: object) -
     page = lead.get("/staff/evidence/")
     assert page.status == 200
     assert "is not a date" in page.text()
+    for export in ("/staff/evidence/print", "/staff/evidence/statements.csv"):
+        assert "is not a date" in lead.get(export).text()
+
+
+def test_the_dashboard_leads_to_the_printable_page_and_the_csv(
+    app: Flask, lead: Respondent
+) -> None:
+    store(app, known())
+    page = lead.get("/staff/evidence/?period=2026-01&role=parent_carer")
+    links = [str(a["href"]) for a in page.soup.select("[data-exports] a")]
+    printable = lead.get(links[0])
+    assert printable.status == 200
+    assert "Parent or carer" in printable.text() and "2026" in printable.title
+    download = lead.client.get(links[1])
+    assert download.status_code == 200 and download.mimetype == "text/csv"
+    assert "2026-01" in download.headers["Content-Disposition"]
 
 
 def test_the_statements_csv_has_redacted_words_only_and_is_audited(

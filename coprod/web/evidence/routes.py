@@ -5,10 +5,11 @@ disclosure control."""
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from flask import Blueprint, Response, abort, current_app, render_template, request
+from flask import Blueprint, Response, current_app, render_template, request
 from flask_babel import format_date, format_number, format_percent
 from flask_babel import gettext as _
 from flask_login import login_required
@@ -18,11 +19,12 @@ from wtforms import SelectChoice
 from coprod.db import db_session
 from coprod.evidence.cells import Scope
 from coprod.evidence.periods import Period, period_named
+from coprod.languages import LANGUAGES
 from coprod.services import evidence_queries as figures
 from coprod.services.audit import record
 from coprod.services.evidence import area_evidence, evidence_settings
 from coprod.services.evidence_csv import write_statements
-from coprod.vocabulary import ROLES
+from coprod.vocabulary import AGE_BANDS, ROLES
 from coprod.web.access import signed_in_staff
 from coprod.web.evidence.forms import EvidenceForm
 from coprod.web.respond.flow import SURVEY_TEXT, catalogue
@@ -85,13 +87,31 @@ def _form(periods: list[Period]) -> EvidenceForm:
     return form
 
 
-def _setting_problem() -> tuple[list[Period], int, str | None]:
-    """The monitoring periods and threshold from the settings, or a plain message."""
+@dataclass(frozen=True)
+class _Chosen:
+    """What the address asks for, with the settings' periods and threshold; ``problem`` is a
+    plain message when the settings cannot work (then nothing else is set)."""
+
+    form: EvidenceForm
+    periods: list[Period]
+    period: Period | None
+    threshold: int
+    problem: str | None
+
+
+def _chosen() -> _Chosen:
     try:
         periods, threshold = evidence_settings(current_app.config, date.today())
     except ValueError as problem:
-        return [], 0, str(problem)
-    return periods, threshold, None
+        return _Chosen(_form([]), [], None, 0, str(problem))
+    form = _form(periods)
+    period = period_named(periods, form.period.data) or periods[-1]
+    return _Chosen(form, periods, period, threshold, None)
+
+
+def _settings_problem(chosen: _Chosen) -> str:
+    """The dashboard saying, in plain words, which setting stops the evidence being shown."""
+    return render_template("evidence/dashboard.html", form=chosen.form, problem=chosen.problem)
 
 
 def _scope_from(form: EvidenceForm) -> Scope:
@@ -104,6 +124,17 @@ def _scope_from(form: EvidenceForm) -> Scope:
     )
 
 
+def _filters_named(scope: Scope) -> list[str]:
+    """The filters in force, as a reader would name them: "Parent or carer", "Urdu"…"""
+    names = [
+        ROLES.get(scope.role or ""),
+        SOURCES.get(scope.source or ""),
+        AGE_BANDS.get(scope.age_band or ""),
+        LANGUAGES[scope.language].own_name if scope.language in LANGUAGES else None,
+    ]
+    return [str(name) for name in names if name]
+
+
 def evidence_page(
     template: str, scope: Scope, periods: list[Period], period: Period, threshold: int, **extra: Any
 ) -> str:
@@ -114,6 +145,7 @@ def evidence_page(
         period=period,
         period_name=period_name,
         scope=scope,
+        filters=_filters_named(scope),
         evidence=area_evidence(db_session(), scope, list(names), periods, period, threshold),
         area_names=names,
         framework_name=str(SURVEY_TEXT.gettext(catalogue().frameworks[scope.framework].name)),
@@ -130,43 +162,48 @@ def evidence_page(
 @blueprint.get("/")
 def dashboard() -> Page:
     """The evidence per focus area for the chosen framework, period and people."""
-    periods, threshold, problem = _setting_problem()
-    form = _form(periods)
-    if problem:
-        return render_template("evidence/dashboard.html", form=form, problem=problem)
-    period = period_named(periods, form.period.data) or periods[-1]
+    chosen = _chosen()
+    if chosen.period is None:
+        return _settings_problem(chosen)
     return evidence_page(
-        "evidence/dashboard.html", _scope_from(form), periods, period, threshold, form=form
+        "evidence/dashboard.html",
+        _scope_from(chosen.form),
+        chosen.periods,
+        chosen.period,
+        chosen.threshold,
+        form=chosen.form,
     )
 
 
 @blueprint.get("/print")
 def printable() -> Page:
     """The same evidence as one page to print or save."""
-    periods, threshold, problem = _setting_problem()
-    if problem:
-        abort(404)
-    form = _form(periods)
-    period = period_named(periods, form.period.data) or periods[-1]
-    return evidence_page("evidence/printable.html", _scope_from(form), periods, period, threshold)
+    chosen = _chosen()
+    if chosen.period is None:
+        return _settings_problem(chosen)
+    return evidence_page(
+        "evidence/printable.html",
+        _scope_from(chosen.form),
+        chosen.periods,
+        chosen.period,
+        chosen.threshold,
+    )
 
 
 @blueprint.get("/statements.csv")
 def statements_csv() -> Page:
     """The period's statements as CSV: redacted, and only areas where enough people spoke."""
-    user = signed_in_staff()
-    periods, threshold, problem = _setting_problem()
-    if problem:
-        abort(404)
-    form = _form(periods)
-    period = period_named(periods, form.period.data) or periods[-1]
-    framework = form.framework.data or _default_framework()
+    chosen = _chosen()
+    if chosen.period is None:
+        return _settings_problem(chosen)
+    period = chosen.period
+    framework = chosen.form.framework.data or _default_framework()
     out = io.StringIO()
-    written = write_statements(db_session(), framework, period, out, threshold)
+    written = write_statements(db_session(), framework, period, out, chosen.threshold)
     record(
         db_session(),
         "evidence_exported",
-        user_id=user.id,
+        user_id=signed_in_staff().id,
         subject=f"{framework} {period.key}",
         detail={"format": "csv", "statements": written},
     )
