@@ -70,6 +70,11 @@ class Defaults:
     MONITORING_MONTHS = 6
     #: Counts under this are shown as "fewer than 10" in every report (never below 5).
     DISCLOSURE_THRESHOLD = 10
+    #: The framework whose focus areas the public "you said, we did" page is arranged by.
+    PUBLIC_FRAMEWORK = "default"
+    #: Who the partnership should be hearing: children with EHC plans by need, age and area
+    #: (see surveys/population/example.yaml); a relative path is inside the instance folder.
+    POPULATION_FILE = "population.yaml"
     BABEL_DEFAULT_LOCALE = "en"
 
 

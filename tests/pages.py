@@ -69,6 +69,9 @@ class Page:
             elif kind in ("radio", "checkbox"):
                 if field.has_attr("checked"):
                     data.setdefault(name, []).append(field["value"])
+            elif name in data:  # a day, month and year share one name: all three are sent
+                earlier = data[name] if isinstance(data[name], list) else [data[name]]
+                data[name] = [*earlier, field.get("value", "")]
             else:
                 data[name] = field.get("value", "")
         for select in form.select("select"):

@@ -1,6 +1,7 @@
 """Typed models, one module per part of the product; import them from here."""
 
 from coprod.db import utcnow
+from coprod.models.actions import Action, ActionStatement, PositionStatement
 from coprod.models.people import AuditEvent, SignInAttempt, User
 from coprod.models.sessions import (
     AgreedAction,
@@ -20,6 +21,8 @@ from coprod.models.statements import (
 from coprod.models.surveys import Answer, Draft, DraftAnswer, Response, Survey, SurveyVersion
 
 __all__ = [
+    "Action",
+    "ActionStatement",
     "AgreedAction",
     "Answer",
     "Attendance",
@@ -29,6 +32,7 @@ __all__ = [
     "Draft",
     "DraftAnswer",
     "GroupSession",
+    "PositionStatement",
     "Response",
     "SafeguardingAlert",
     "SignInAttempt",

@@ -82,12 +82,14 @@ def init_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     """Respondents, staff sign-in, the staff home."""
+    from coprod.web.actions import blueprint as actions
     from coprod.web.admin.routes import blueprint as admin
     from coprod.web.assets import blueprint as assets
     from coprod.web.auth.routes import blueprint as auth
     from coprod.web.evidence import blueprint as evidence
     from coprod.web.health import blueprint as health
     from coprod.web.pages import blueprint as pages
+    from coprod.web.public import blueprint as public
     from coprod.web.respond.routes import blueprint as respond
     from coprod.web.review import blueprint as review
     from coprod.web.safeguarding import blueprint as safeguarding
@@ -99,6 +101,8 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(sessions)
     app.register_blueprint(review)
     app.register_blueprint(evidence)
+    app.register_blueprint(actions)
+    app.register_blueprint(public)
     app.register_blueprint(safeguarding)
     app.register_blueprint(assets)
     app.register_blueprint(health)

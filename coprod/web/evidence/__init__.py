@@ -1,5 +1,7 @@
-"""The forum lead's evidence: per focus area, what people said, how it changed, who was heard."""
+"""The forum lead's evidence: per focus area, what people said, how it changed, who was heard,
+and the position statement the board signs."""
 
+from coprod.web.evidence import positions as positions
 from coprod.web.evidence.routes import blueprint
 
 __all__ = ["blueprint"]

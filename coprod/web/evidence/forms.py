@@ -1,10 +1,12 @@
-"""The evidence dashboard's choices: framework, period and who to look at."""
+"""The evidence pages' forms: the dashboard's choices (framework, period, who to look at)
+and a focus area's position statement."""
 
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from govuk_frontend_wtf.wtforms_widgets import GovSelect, GovSubmitInput
-from wtforms import SelectChoice, SelectField, SubmitField
+from govuk_frontend_wtf.wtforms_widgets import GovSelect, GovSubmitInput, GovTextArea
+from wtforms import HiddenField, SelectChoice, SelectField, SubmitField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional
 
 from coprod.forms import StripWhitespaceForm
 from coprod.languages import LANGUAGES
@@ -48,3 +50,40 @@ class EvidenceForm(StripWhitespaceForm):
         widget=GovSelect(),
     )
     submit = SubmitField(_l("Show the evidence"), widget=GovSubmitInput())
+
+
+#: The most a part of a position statement may hold: about four pages of text.
+LONGEST_PART = 10_000
+
+
+def _part(label: object, hint: object, required: str | None = None) -> TextAreaField:
+    checks: list[object] = [
+        Length(max=LONGEST_PART, message=_l("Keep this under 10,000 characters"))
+    ]
+    checks.insert(0, DataRequired(message=required) if required else Optional())
+    return TextAreaField(label, validators=checks, description=hint, widget=GovTextArea())
+
+
+class PositionForm(StripWhitespaceForm):
+    """A focus area's position statement, in the five parts the board signs."""
+
+    conclusion = _part(
+        _l("Conclusion"),
+        _l("Where the area stands now, in a few sentences."),
+        _l("Write the conclusion"),
+    )
+    how_reached = _part(
+        _l("How it was reached"),
+        _l("Who was heard, how many, over which period, and how their words were analysed."),
+        _l("Say how the conclusion was reached"),
+    )
+    evidence = _part(
+        _l("Links to the evidence"), _l("Where the board can see the figures, charts and words.")
+    )
+    next_steps = _part(_l("Next steps"), _l("What will be done next, by whom and by when."))
+    sustainability = _part(
+        _l("Sustainability"), _l("How the improvement will last once the monitoring ends.")
+    )
+    based_on = HiddenField()
+    period = HiddenField()
+    submit = SubmitField(_l("Save a new version"), widget=GovSubmitInput())
