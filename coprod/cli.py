@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 from datetime import date
 from pathlib import Path
@@ -268,6 +269,7 @@ def stats() -> None:
 def demo(responses: int, seed: int, if_empty: bool) -> None:
     """Fill an empty database with realistic synthetic responses over 18 months."""
     from coprod.demo.generate import DEMO_PASSWORD, database_is_empty, fill_demo
+    from coprod.web.evidence.representation import population_path
 
     with app_session(current_app) as session:
         if not database_is_empty(session):
@@ -284,6 +286,12 @@ def demo(responses: int, seed: int, if_empty: bool) -> None:
     )
     for email in result.users:
         click.echo(f"Demo account: {email} (password: {DEMO_PASSWORD}); delete before real use.")
+    population = population_path()
+    if not population.exists():
+        example = Path(current_app.config["SURVEYS_DIR"]) / "population" / "example.yaml"
+        population.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(example, population)
+        click.echo(f"Added example population figures at {population}; replace them with yours.")
 
 
 @click.command("create-user")

@@ -20,13 +20,18 @@ from coprod.db import db_session
 from coprod.evidence.cells import Scope
 from coprod.evidence.periods import Period, period_named
 from coprod.languages import LANGUAGES
+from coprod.models import Action
 from coprod.services import evidence_queries as figures
+from coprod.services.actions import actions_in
 from coprod.services.audit import record
 from coprod.services.evidence import area_evidence, evidence_settings
 from coprod.services.evidence_csv import write_statements
+from coprod.services.positions import latest_by_area
 from coprod.vocabulary import AGE_BANDS, ROLES
 from coprod.web.access import signed_in_staff
+from coprod.web.actions.forms import STATUS_NAMES
 from coprod.web.evidence.forms import EvidenceForm
+from coprod.web.evidence.representation import answer_names, who_was_heard
 from coprod.web.respond.flow import SURVEY_TEXT, catalogue
 from coprod.web.review.forms import SENTIMENTS, SOURCES
 from coprod.web.sessions.access import framework_areas
@@ -135,28 +140,46 @@ def _filters_named(scope: Scope) -> list[str]:
     return [str(name) for name in names if name]
 
 
+def evidence_context(
+    scope: Scope, periods: list[Period], period: Period, threshold: int
+) -> dict[str, Any]:
+    """Everything the evidence pages and the board pack show, for each of the framework's areas."""
+    session = db_session()
+    names = dict(framework_areas(scope.framework))
+    return {
+        "period": period,
+        "period_name": period_name,
+        "scope": scope,
+        "filters": _filters_named(scope),
+        "evidence": area_evidence(session, scope, list(names), periods, period, threshold),
+        "area_names": names,
+        "framework_name": str(SURVEY_TEXT.gettext(catalogue().frameworks[scope.framework].name)),
+        "retired": sorted(figures.areas_in_use(session, scope.framework) - set(names)),
+        "threshold": threshold,
+        "questions": _question_texts(),
+        "role_names": {**ROLES, "unknown": _("Not known")},
+        "source_names": SOURCES,
+        "label_names": {**SENTIMENTS, "unscored": _("Not scored yet (waiting for translation)")},
+        "positions": latest_by_area(session, scope.framework),
+        "actions": _by_area(actions_in(session, scope.framework, published_only=False)),
+        "status_names": STATUS_NAMES,
+        "heard": who_was_heard(period, threshold),
+        "answer_names": answer_names(),
+    }
+
+
+def _by_area(actions: list[Action]) -> dict[str, list[Action]]:
+    found: dict[str, list[Action]] = {}
+    for action in actions:
+        found.setdefault(action.focus_area, []).append(action)
+    return found
+
+
 def evidence_page(
     template: str, scope: Scope, periods: list[Period], period: Period, threshold: int, **extra: Any
 ) -> str:
     """A page of the evidence for each focus area of the scope's framework."""
-    names = dict(framework_areas(scope.framework))
-    return render_template(
-        template,
-        period=period,
-        period_name=period_name,
-        scope=scope,
-        filters=_filters_named(scope),
-        evidence=area_evidence(db_session(), scope, list(names), periods, period, threshold),
-        area_names=names,
-        framework_name=str(SURVEY_TEXT.gettext(catalogue().frameworks[scope.framework].name)),
-        retired=sorted(figures.areas_in_use(db_session(), scope.framework) - set(names)),
-        threshold=threshold,
-        questions=_question_texts(),
-        role_names={**ROLES, "unknown": _("Not known")},
-        source_names=SOURCES,
-        label_names={**SENTIMENTS, "unscored": _("Not scored yet (waiting for translation)")},
-        **extra,
-    )
+    return render_template(template, **evidence_context(scope, periods, period, threshold), **extra)
 
 
 @blueprint.get("/")
@@ -172,6 +195,7 @@ def dashboard() -> Page:
         chosen.period,
         chosen.threshold,
         form=chosen.form,
+        editable=True,
     )
 
 
