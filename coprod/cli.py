@@ -186,7 +186,11 @@ main.add_command(evaluate_command)
 
 @click.command("evidence")
 @click.option(
-    "--format", "format_", required=True, type=click.Choice(["csv", "html"]), help="What to write."
+    "--format",
+    "format_",
+    required=True,
+    type=click.Choice(["docx", "csv", "html"]),
+    help="What to write: the Word board pack, the statements as CSV, or a printable page.",
 )
 @click.option(
     "--output",
@@ -200,13 +204,17 @@ main.add_command(evaluate_command)
 @click.option("--framework", default="default", show_default=True, help="Framework slug.")
 @with_appcontext
 def evidence_command(format_: str, output: Path, period: str | None, framework: str) -> None:
-    """Write the evidence for one period: the statements as CSV (redacted, only where enough
-    people spoke) or the per-area evidence as a printable HTML page."""
+    """Write the evidence for one period: the Word board pack (in English), the statements as
+    CSV (redacted, only where enough people spoke) or the per-area evidence as a printable
+    HTML page."""
+    from flask_babel import force_locale
+
     from coprod.evidence.cells import Scope
     from coprod.evidence.periods import period_named
     from coprod.services.audit import record
     from coprod.services.evidence import evidence_settings
     from coprod.services.evidence_csv import write_statements
+    from coprod.web.evidence.board_pack import write_board_pack
     from coprod.web.evidence.routes import evidence_page
     from coprod.web.respond.flow import catalogue
 
@@ -231,6 +239,10 @@ def evidence_command(format_: str, output: Path, period: str | None, framework: 
             with partial.open("w", encoding="utf-8-sig", newline="") as out:
                 written = write_statements(session, framework, chosen, out, threshold)
             summary = f"{written} statement(s)"
+        elif format_ == "docx":
+            with current_app.test_request_context(), force_locale("en"), partial.open("wb") as out:
+                write_board_pack(Scope(framework), periods, chosen, threshold, out)
+            summary = "the board pack"
         else:
             with current_app.test_request_context():
                 page = evidence_page(

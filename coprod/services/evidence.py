@@ -11,7 +11,13 @@ from sqlalchemy.orm import Session
 from coprod.evidence.cells import Scope
 from coprod.evidence.disclosure import DEFAULT_THRESHOLD, checked_threshold
 from coprod.evidence.periods import Period, monitoring_periods
-from coprod.evidence.summary import AreaEvidence, change_between, closed_figures, period_figures
+from coprod.evidence.summary import (
+    AreaEvidence,
+    PeriodFigures,
+    change_between,
+    closed_figures,
+    period_figures,
+)
 from coprod.services import evidence_queries as figures
 
 
@@ -66,3 +72,18 @@ def area_evidence(
             )
         )
     return found
+
+
+def area_trend(
+    session: Session,
+    scope: Scope,
+    area: str,
+    periods: Sequence[Period],
+    current: Period,
+    threshold: int = DEFAULT_THRESHOLD,
+) -> list[PeriodFigures]:
+    """One area's figures in each period up to ``current``: all a chart of it needs."""
+    threshold = checked_threshold(threshold)
+    upto = [p for p in periods if p.start <= current.start]
+    counted = figures.cells(session, scope, upto, area)
+    return [period_figures(p, counted.get((p.key, area)), threshold) for p in upto]

@@ -38,14 +38,15 @@ def _period_of(periods: Sequence[Period]) -> Any:
     )
 
 
-def _tagged(framework: str) -> Any:
-    """Each (statement, focus area) of the framework once, whoever tagged it."""
-    return (
-        select(StatementTag.statement_id, StatementTag.focus_area)
-        .where(StatementTag.framework == framework)
-        .distinct()
-        .subquery()
+def _tagged(framework: str, area: str | None = None) -> Any:
+    """Each (statement, focus area) of the framework once, whoever tagged it; only ``area``'s if
+    one is given."""
+    query = select(StatementTag.statement_id, StatementTag.focus_area).where(
+        StatementTag.framework == framework
     )
+    if area is not None:
+        query = query.where(StatementTag.focus_area == area)
+    return query.distinct().subquery()
 
 
 def _in_scope(scope: Scope) -> list[ColumnElement[bool]]:
@@ -62,9 +63,12 @@ def _in_scope(scope: Scope) -> list[ColumnElement[bool]]:
     ]
 
 
-def cells(session: Session, scope: Scope, periods: Sequence[Period]) -> dict[tuple[str, str], Cell]:
-    """The counts for every (period key, focus area) with any statement."""
-    tags = _tagged(scope.framework)
+def cells(
+    session: Session, scope: Scope, periods: Sequence[Period], only_area: str | None = None
+) -> dict[tuple[str, str], Cell]:
+    """The counts for every (period key, focus area) with any statement; only ``only_area``'s
+    if one is given."""
+    tags = _tagged(scope.framework, only_area)
     period = _period_of(periods).label("period")
     label = func.coalesce(Statement.sentiment_label, literal("unscored")).label("label")
     grouped = (
@@ -93,15 +97,19 @@ def cells(session: Session, scope: Scope, periods: Sequence[Period]) -> dict[tup
         cell.scored += scored
         cell.score_sum += float(total)
         cell.score_squares += float(squares)
-    _add_people(session, scope, periods, found)
+    _add_people(session, scope, periods, found, only_area)
     return dict(found)
 
 
 def _add_people(
-    session: Session, scope: Scope, periods: Sequence[Period], found: dict[tuple[str, str], Cell]
+    session: Session,
+    scope: Scope,
+    periods: Sequence[Period],
+    found: dict[tuple[str, str], Cell],
+    only_area: str | None,
 ) -> None:
     """Responses, and the people recorded at the sessions, behind each cell's statements."""
-    tags = _tagged(scope.framework)
+    tags = _tagged(scope.framework, only_area)
     period = _period_of(periods).label("period")
     responses = (
         select(period, tags.c.focus_area, func.count(distinct(Statement.response_id)))

@@ -208,3 +208,21 @@ def test_no_count_from_1_to_9_reaches_the_printable_page(
         assert shown in ("fewer than 10", "0") or int(shown.replace(",", "")) >= 10, shown
     heard = re.findall(r"(\d+) people were heard", page.get_text(" "))
     assert all(int(n) >= 10 for n in heard)
+
+
+def test_each_chart_has_its_words_and_table_on_the_page_and_draws_from_its_address(
+    app: Flask, lead: Respondent
+) -> None:
+    store(app, known())
+    page = lead.get("/staff/evidence/?period=2026-07")
+    ehc = page.soup.select_one("[data-area=ehc_plans]")
+    feeling = ehc.select_one("[data-chart=feeling-by-period] img")
+    assert "January 2026 to June 2026" in feeling["alt"]
+    assert ehc.select_one("table[data-table=feeling-by-period]") is not None
+    picture = lead.client.get(str(feeling["src"]))
+    assert picture.status_code == 200 and picture.mimetype == "image/svg+xml"
+    svg = picture.get_data(as_text=True)
+    assert svg.startswith("<svg") and 'role="img"' in svg and "<script" not in svg
+    assert lead.client.get("/staff/evidence/charts/nowhere/trend.svg").status_code == 404
+    printable = lead.get("/staff/evidence/print?period=2026-07")
+    assert printable.soup.select_one("[data-area=ehc_plans] svg[role=img]") is not None

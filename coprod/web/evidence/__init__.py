@@ -1,6 +1,8 @@
 """The forum lead's evidence: per focus area, what people said, how it changed, who was heard,
 and the position statement the board signs."""
 
+from coprod.web.evidence import board_pack as board_pack
+from coprod.web.evidence import chart_images as chart_images
 from coprod.web.evidence import positions as positions
 from coprod.web.evidence.routes import blueprint
 

@@ -8,8 +8,9 @@ import io
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
+from urllib.parse import urlencode
 
-from flask import Blueprint, Response, current_app, render_template, request
+from flask import Blueprint, Response, current_app, render_template, request, url_for
 from flask_babel import format_date, format_number, format_percent
 from flask_babel import gettext as _
 from flask_login import login_required
@@ -26,10 +27,12 @@ from coprod.services.actions import actions_in
 from coprod.services.audit import record
 from coprod.services.evidence import area_evidence, evidence_settings
 from coprod.services.evidence_csv import write_statements
+from coprod.services.evidence_themes import themes
 from coprod.services.positions import latest_by_area
 from coprod.vocabulary import AGE_BANDS, ROLES
 from coprod.web.access import signed_in_staff
 from coprod.web.actions.forms import STATUS_NAMES
+from coprod.web.evidence.area_charts import area_charts
 from coprod.web.evidence.forms import EvidenceForm
 from coprod.web.evidence.representation import answer_names, who_was_heard
 from coprod.web.respond.flow import SURVEY_TEXT, catalogue
@@ -164,6 +167,9 @@ def evidence_context(
         "actions": _by_area(actions_in(session, scope.framework, published_only=False)),
         "status_names": STATUS_NAMES,
         "heard": who_was_heard(period, threshold),
+        "themes": themes(session, scope, period, threshold),
+        "area_charts": area_charts,
+        "chart_address": lambda area, kind: None,
         "answer_names": answer_names(),
     }
 
@@ -179,7 +185,15 @@ def evidence_page(
     template: str, scope: Scope, periods: list[Period], period: Period, threshold: int, **extra: Any
 ) -> str:
     """A page of the evidence for each focus area of the scope's framework."""
-    return render_template(template, **evidence_context(scope, periods, period, threshold), **extra)
+    return render_template(
+        template, **{**evidence_context(scope, periods, period, threshold), **extra}
+    )
+
+
+def _chart_address(area: str, kind: str) -> str:
+    """Where the dashboard's page fetches a chart, for the same period and filters."""
+    query = urlencode(request.args)
+    return url_for("evidence.chart", area=area, kind=kind) + (f"?{query}" if query else "")
 
 
 @blueprint.get("/")
@@ -196,6 +210,7 @@ def dashboard() -> Page:
         chosen.threshold,
         form=chosen.form,
         editable=True,
+        chart_address=_chart_address,
     )
 
 
