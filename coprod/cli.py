@@ -296,6 +296,7 @@ def demo(responses: int, seed: int, if_empty: bool) -> None:
     click.echo(
         f"Added {result.sessions} demo group sessions with {result.session_statements} statements."
     )
+    click.echo(f'Added {result.actions} demo "you said, we did" actions.')
     for email in result.users:
         click.echo(f"Demo account: {email} (password: {DEMO_PASSWORD}); delete before real use.")
     population = population_path()

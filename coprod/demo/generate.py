@@ -16,6 +16,7 @@ import yaml
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from coprod.demo.actions import fill_demo_actions
 from coprod.demo.sessions import fill_demo_sessions
 from coprod.models import Response, User, utcnow
 from coprod.services.submissions import store_response
@@ -75,6 +76,7 @@ class DemoResult:
     users: list[str]
     sessions: int = 0
     session_statements: int = 0
+    actions: int = 0
 
 
 def database_is_empty(session: Session) -> bool:
@@ -116,7 +118,9 @@ def fill_demo(
     if facilitator is None:
         return DemoResult(responses, statements, users)
     groups = fill_demo_sessions(session, catalogue, facilitator, start.date(), rng)
-    return DemoResult(responses, statements, users, groups.sessions, groups.statements)
+    analyst = session.scalars(select(User).where(User.role == "analyst")).first()
+    actions = fill_demo_actions(session, analyst, now.date()) if analyst else 0
+    return DemoResult(responses, statements, users, groups.sessions, groups.statements, actions)
 
 
 def _demo_users(session: Session) -> list[str]:
