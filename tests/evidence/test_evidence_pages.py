@@ -8,6 +8,7 @@ import io
 import re
 from pathlib import Path
 
+import docx
 import pytest
 from bs4 import BeautifulSoup
 from flask import Flask
@@ -207,6 +208,48 @@ def test_no_count_from_1_to_9_reaches_the_printable_page(
     for shown in table_counts(page):
         assert shown in ("fewer than 10", "0") or int(shown.replace(",", "")) >= 10, shown
     heard = re.findall(r"(\d+) people were heard", page.get_text(" "))
+    assert all(int(n) >= 10 for n in heard)
+    for table in page.select("table[data-table^=by-]"):
+        rows = [r.select("th, td") for r in table.select("tbody tr")]
+        hidden = [r for r in rows[:-1] if r[1].get_text(strip=True) == "fewer than 10"]
+        total_shown = rows[-1][1].get_text(strip=True) != "fewer than 10"
+        assert not (total_shown and len(hidden) == 1), "a lone hidden count beside its total"
+
+
+@settings(
+    max_examples=6,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    groups=st.lists(
+        st.tuples(
+            st.sampled_from(["ehc_plans", "local_offer"]),
+            st.sampled_from(["parent_carer", "young_person", "professional"]),
+            st.sampled_from([-0.6, 0.0, 0.6]),
+            st.integers(min_value=1, max_value=14),
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_no_count_from_1_to_9_reaches_the_board_pack(
+    app: Flask, tmp_path: Path, groups: list[tuple[str, str, float, int]]
+) -> None:
+    _forget_statements(app)
+    store(app, [Said(a, s, AUTUMN, role=r) for a, r, s, n in groups for _ in range(n)])
+    pack = tmp_path / "pack.docx"
+    result = app.test_cli_runner().invoke(
+        args=["evidence", "--format", "docx", "--period", "2026-07", "--output", str(pack)]
+    )
+    assert result.exit_code == 0, result.output
+    document = docx.Document(str(pack))
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                shown = cell.text.replace(",", "")
+                assert not shown.isdigit() or shown == "0" or int(shown) >= 10, shown
+    heard = re.findall(r"(\d+) people were heard", "\n".join(p.text for p in document.paragraphs))
     assert all(int(n) >= 10 for n in heard)
 
 
