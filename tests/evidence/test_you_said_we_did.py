@@ -181,7 +181,7 @@ def test_sentiment_before_and_after_is_shown_only_with_enough_people(
     shown = page.soup.select("[data-before-after]")
     assert len(shown) == 1  # the local offer heard nobody either side
     words = shown[0].get_text(" ", strip=True)
-    assert "−0.60 in the months before, +0.42 since" in words
+    assert "\u2066−0.60\u2069 in the months before, \u2066+0.42\u2069 since" in words
     assert "better, by more than chance would explain" in words
 
 

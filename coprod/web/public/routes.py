@@ -25,7 +25,12 @@ from coprod.web.presentation import current_format
 from coprod.web.respond.flow import SURVEY_TEXT, catalogue
 
 blueprint = Blueprint("public", __name__)
-blueprint.add_app_template_filter(signed, "signed")
+
+
+@blueprint.app_template_filter("signed")
+def signed_in_text(value: float) -> str:
+    """+0.25 or −0.10, kept left to right inside right-to-left sentences (a Unicode isolate)."""
+    return f"\u2066{signed(value)}\u2069"
 
 
 @blueprint.app_template_filter("month_name")
