@@ -47,17 +47,17 @@ def _offered(framework: str, area: str | None, linked: list[int]) -> list[Statem
     session = db_session()
     chosen = list(session.scalars(select(Statement).where(Statement.id.in_(linked))))
     if area:
+        in_area = select(StatementTag.statement_id).where(
+            StatementTag.framework == framework, StatementTag.focus_area == area
+        )
         latest = session.scalars(
             select(Statement)
-            .join(StatementTag, StatementTag.statement_id == Statement.id)
             .where(
-                StatementTag.framework == framework,
-                StatementTag.focus_area == area,
+                Statement.id.in_(in_area),
                 Statement.kind == "free_text",
                 Statement.safeguarding.is_(False),
                 Statement.id.not_in(linked),
             )
-            .distinct()
             .order_by(Statement.said_at.desc(), Statement.id.desc())
             .limit(OFFERED)
         )
