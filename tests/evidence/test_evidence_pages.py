@@ -170,6 +170,19 @@ def test_coprod_evidence_writes_csv_and_html_and_names_a_bad_period(
     assert not Path("x").exists()
 
 
+#: Groups of people, each saying the same about one area: (area, role, score, how many).
+GROUPS = st.lists(
+    st.tuples(
+        st.sampled_from(["ehc_plans", "local_offer"]),
+        st.sampled_from(["parent_carer", "young_person", "professional"]),
+        st.sampled_from([-0.6, 0.0, 0.6]),
+        st.integers(min_value=1, max_value=14),
+    ),
+    min_size=1,
+    max_size=6,
+)
+
+
 def _forget_statements(app: Flask) -> None:
     with app_session(app) as session:
         for model in (StatementTag, Statement, Response, SurveyVersion, Survey):
@@ -182,18 +195,7 @@ def _forget_statements(app: Flask) -> None:
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(
-    groups=st.lists(
-        st.tuples(
-            st.sampled_from(["ehc_plans", "local_offer"]),
-            st.sampled_from(["parent_carer", "young_person", "professional"]),
-            st.sampled_from([-0.6, 0.0, 0.6]),
-            st.integers(min_value=1, max_value=14),
-        ),
-        min_size=1,
-        max_size=6,
-    )
-)
+@given(groups=GROUPS)
 def test_no_count_from_1_to_9_reaches_the_printable_page(
     app: Flask, tmp_path: Path, groups: list[tuple[str, str, float, int]]
 ) -> None:
@@ -221,18 +223,7 @@ def test_no_count_from_1_to_9_reaches_the_printable_page(
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(
-    groups=st.lists(
-        st.tuples(
-            st.sampled_from(["ehc_plans", "local_offer"]),
-            st.sampled_from(["parent_carer", "young_person", "professional"]),
-            st.sampled_from([-0.6, 0.0, 0.6]),
-            st.integers(min_value=1, max_value=14),
-        ),
-        min_size=1,
-        max_size=6,
-    )
-)
+@given(groups=GROUPS)
 def test_no_count_from_1_to_9_reaches_the_board_pack(
     app: Flask, tmp_path: Path, groups: list[tuple[str, str, float, int]]
 ) -> None:
