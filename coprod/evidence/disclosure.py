@@ -76,6 +76,12 @@ def suppress_line(counts: Mapping[str, int], threshold: int = DEFAULT_THRESHOLD)
     return Line({k: (None if k in hidden else v) for k, v in values.items()}, total)
 
 
+def shown_count(n: int, threshold: int = DEFAULT_THRESHOLD) -> int | None:
+    """One count standing alone (not part of a line with a total): none at all is 0, and a
+    count under the threshold is hidden."""
+    return n if n == 0 or n >= checked_threshold(threshold) else None
+
+
 def share(part: int | None, base: int | None, threshold: int = DEFAULT_THRESHOLD) -> float | None:
     """``part`` as a fraction of ``base``, or None when either is hidden or the base is small."""
     if part is None or base is None or base < checked_threshold(threshold):

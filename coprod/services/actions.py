@@ -118,11 +118,12 @@ def people_behind(session: Session, action_ids: Sequence[int]) -> dict[int, int]
     """Per action, how many people its statements came from (responses and sessions)."""
     if not action_ids:
         return {}
-    person = func.coalesce(
-        Statement.response_id * 2, Statement.session_id * 2 + 1
-    )  # one key space for both
     query = (
-        select(ActionStatement.action_id, func.count(func.distinct(person)))
+        select(
+            ActionStatement.action_id,
+            func.count(func.distinct(Statement.response_id))
+            + func.count(func.distinct(Statement.session_id)),
+        )
         .join(Statement, Statement.id == ActionStatement.statement_id)
         .where(ActionStatement.action_id.in_(action_ids))
         .group_by(ActionStatement.action_id)
@@ -190,7 +191,9 @@ def sentiment_around(
     if around is None:
         return None
     scope = Scope(action.framework)
-    found = evidence_queries.cells(session, scope, [around.before, around.after])
+    found = evidence_queries.cells(
+        session, scope, [around.before, around.after], only_area=action.focus_area
+    )
     return change_between(
         found.get((around.before.key, action.focus_area)),
         found.get((around.after.key, action.focus_area)),

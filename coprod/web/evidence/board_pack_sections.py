@@ -12,6 +12,7 @@ from flask_babel import gettext as _
 
 from coprod.db import db_session
 from coprod.evidence.cells import Scope
+from coprod.evidence.disclosure import shown_count
 from coprod.evidence.periods import Period
 from coprod.services.evidence_quality import data_quality
 from coprod.web.evidence.docx_blocks import count, share, table
@@ -115,29 +116,16 @@ def methods(document: DocumentType, scope: Scope, period: Period, context: Conte
     ):
         document.add_paragraph(text)
     document.add_heading(_("Data quality in this period"), level=2)
+    found = (
+        (_("All statements"), quality.statements),
+        (_("Checked by a person"), quality.reviewed),
+        (_("Tagged to no focus area"), quality.untagged),
+        (_("Waiting for translation (not scored)"), quality.awaiting_translation),
+        (_("Not analysed yet"), quality.not_analysed),
+        (_("Withheld from quotes for safeguarding"), quality.safeguarding),
+    )
     table(
         document,
         [_("Statements"), _("Number")],
-        [
-            [_("All statements"), count(_shown(quality.statements, threshold), threshold)],
-            [_("Checked by a person"), count(_shown(quality.reviewed, threshold), threshold)],
-            [_("Tagged to no focus area"), count(_shown(quality.untagged, threshold), threshold)],
-            [
-                _("Waiting for translation (not scored)"),
-                count(_shown(quality.awaiting_translation, threshold), threshold),
-            ],
-            [
-                _("Not analysed yet"),
-                count(_shown(quality.not_analysed, threshold), threshold),
-            ],
-            [
-                _("Withheld from quotes for safeguarding"),
-                count(_shown(quality.safeguarding, threshold), threshold),
-            ],
-        ],
+        [[name, count(shown_count(n, threshold), threshold)] for name, n in found],
     )
-
-
-def _shown(n: int, threshold: int) -> int | None:
-    """A whole-period count as it may be shown: none at all is 0, 1 to threshold-1 is hidden."""
-    return n if n == 0 or n >= threshold else None

@@ -95,4 +95,5 @@ def position(area: str) -> Page:
         clash=clash,
         history=positions.history(session, framework, area),
         redrafted=bool(request.args.get("redraft")),
+        parts=PARTS,
     )

@@ -56,12 +56,12 @@ def answer_names() -> dict[str, dict[str, str]]:
     return names
 
 
-def who_was_heard(period: Period, threshold: int) -> Heard:
-    """The period's representation, or why it cannot be shown."""
+def who_was_heard(period: Period, threshold: int, names: dict[str, dict[str, str]]) -> Heard:
+    """The period's representation, or why it cannot be shown; ``names`` are answer_names()."""
     path = population_path()
     if not path.exists():
         return Heard(missing=path)
-    offered = {attribute: set(values) for attribute, values in answer_names().items()}
+    offered = {attribute: set(values) for attribute, values in names.items()}
     try:
         population = load_population(path, REPRESENTATION_ATTRIBUTES, offered)
     except PopulationProblem as problem:

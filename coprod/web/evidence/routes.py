@@ -149,6 +149,7 @@ def evidence_context(
     """Everything the evidence pages and the board pack show, for each of the framework's areas."""
     session = db_session()
     names = dict(framework_areas(scope.framework))
+    names_of_answers = answer_names()
     return {
         "period": period,
         "period_name": period_name,
@@ -166,11 +167,11 @@ def evidence_context(
         "positions": latest_by_area(session, scope.framework),
         "actions": _by_area(actions_in(session, scope.framework, published_only=False)),
         "status_names": STATUS_NAMES,
-        "heard": who_was_heard(period, threshold),
+        "heard": who_was_heard(period, threshold, names_of_answers),
         "themes": themes(session, scope, period, threshold),
         "area_charts": area_charts,
         "chart_address": lambda area, kind: None,
-        "answer_names": answer_names(),
+        "answer_names": names_of_answers,
     }
 
 
