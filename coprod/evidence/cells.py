@@ -26,6 +26,15 @@ class Scope:
         return any((self.role, self.source, self.age_band, self.language))
 
 
+@dataclass(frozen=True)
+class ClosedResult:
+    """A closed question's answers in one period: how many answered, how many favourably."""
+
+    question_id: str
+    answered: int
+    favourable: int
+
+
 @dataclass
 class Cell:
     """The true counts for one focus area in one period."""
@@ -41,20 +50,13 @@ class Cell:
     #: People heard: survey responses, plus everyone recorded at the sessions it came from.
     responses: int = 0
     session_people: int = 0
+    #: The answers to each closed question that scores them, in order of question id.
+    closed: list[ClosedResult] = field(default_factory=list)
 
     @property
     def people(self) -> int:
         """How many people these statements could have come from."""
         return self.responses + self.session_people
-
-
-@dataclass(frozen=True)
-class ClosedResult:
-    """A closed question's answers in one period: how many answered, how many favourably."""
-
-    question_id: str
-    answered: int
-    favourable: int
 
 
 @dataclass(frozen=True)

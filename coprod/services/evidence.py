@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from coprod.evidence.cells import Scope
+from coprod.evidence.cells import Cell, ClosedResult, Scope
 from coprod.evidence.disclosure import DEFAULT_THRESHOLD, checked_threshold
 from coprod.evidence.periods import Period, monitoring_periods
 from coprod.evidence.summary import (
@@ -48,7 +48,7 @@ def area_evidence(
     threshold = checked_threshold(threshold)
     upto = [p for p in periods if p.start <= current.start]
     counted = figures.cells(session, scope, upto)
-    closed = figures.closed_results(session, scope, upto)
+    quoted = figures.quotes(session, scope, current)
     previous = upto[-2] if len(upto) > 1 else None
     found = []
     for area in areas:
@@ -62,16 +62,23 @@ def area_evidence(
                 trend,
                 change_between(before, counted.get((current.key, area)), threshold),
                 closed_figures(
-                    closed.get((current.key, area), []),
-                    closed.get((previous.key, area), []) if previous else [],
+                    _closed(counted, current, area),
+                    _closed(counted, previous, area) if previous else [],
                     threshold,
                 )
                 if not now.too_few and now.people is not None
                 else [],
-                figures.quotes(session, scope, current, area) if now.people is not None else [],
+                quoted.get(area, []) if now.people is not None else [],
             )
         )
     return found
+
+
+def _closed(
+    counted: Mapping[tuple[str, str], Cell], period: Period, area: str
+) -> list[ClosedResult]:
+    cell = counted.get((period.key, area))
+    return cell.closed if cell else []
 
 
 def area_trend(

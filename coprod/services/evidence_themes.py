@@ -13,7 +13,7 @@ from coprod.evidence.disclosure import DEFAULT_THRESHOLD
 from coprod.evidence.periods import Period
 from coprod.evidence.themes import Row, Theme, distinctive
 from coprod.models import Statement
-from coprod.services.evidence_queries import _in_scope, _moment, _tagged
+from coprod.services.evidence_queries import _in_scope, _moment, _tagged, sort_in_memory
 
 #: The most recent statements read per area: plenty for the few themes shown to settle, few
 #: enough for the dashboard to stay quick. Counting takes about 20 microseconds a statement, on
@@ -39,6 +39,7 @@ def themes(
 def _free_text(session: Session, scope: Scope, period: Period, per_area: int) -> Iterator[Row]:
     """(area, person, redacted text) for each free-text statement and area it is tagged with:
     the most recent ``per_area`` per area."""
+    sort_in_memory(session)
     tags = _tagged(scope.framework)
     # Rank narrow rows and read the text of the chosen ones only: sorting every statement of
     # the period with its text would spill to disk on PostgreSQL.

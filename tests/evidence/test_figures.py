@@ -6,13 +6,15 @@ from datetime import UTC, date, datetime
 
 import pytest
 from flask import Flask
+from sqlalchemy import select
 
 from coprod.db import app_session
 from coprod.evidence.cells import Scope
 from coprod.evidence.periods import BadPeriods, monitoring_periods
 from coprod.evidence.summary import AreaEvidence
+from coprod.models import StatementTag
 from coprod.services.evidence import area_evidence
-from tests.evidence.dataset import AUTUMN, Said, known, store
+from tests.evidence.dataset import AUTUMN, SPRING, Said, known, store
 
 PERIODS = monitoring_periods("2025-01-01", 6, date(2026, 11, 23))
 AREAS = ["ehc_plans", "local_offer", "transitions"]
@@ -119,3 +121,52 @@ def test_quotes_are_balanced_redacted_and_never_a_safeguarding_flag(app: Flask) 
     assert {q.label for q in quotes} == {"positive", "negative"}
     assert len({q.text for q in quotes}) == len(quotes)  # the same words quoted once
     assert all(risky not in q.text for q in quotes)
+
+
+def test_a_statement_tagged_twice_to_an_area_counts_once_and_is_quoted_once(app: Flask) -> None:
+    store(app, [*known(), *_answers("know_where_to_look", AUTUMN, yes=18, no=12)])
+    before = evidence(app)
+    assert before["ehc_plans"].quotes and before["ehc_plans"].change is not None
+    assert before["local_offer"].closed
+    with app_session(app) as session:
+        for tag in session.scalars(select(StatementTag)).all():
+            session.add(  # the tagger agrees with the survey, less surely
+                StatementTag(
+                    statement_id=tag.statement_id,
+                    framework="default",
+                    focus_area=tag.focus_area,
+                    origin="auto",
+                    confidence=0.4,
+                )
+            )
+        session.commit()
+    after = evidence(app)
+    assert after == before
+
+
+def _answers(question: str, when: datetime, yes: int, no: int) -> list[Said]:
+    """Closed answers to a scored question: ``yes`` favourable, ``no`` not."""
+    return [
+        Said("local_offer", score, when, kind="closed", question_id=question, text="Agree")
+        for score in [1.0] * yes + [-0.5] * no
+    ]
+
+
+def test_closed_questions_show_the_share_favourable_now_and_last_period(app: Flask) -> None:
+    store(
+        app,
+        [
+            *_answers("know_where_to_look", AUTUMN, yes=18, no=12),
+            *_answers("know_where_to_look", SPRING, yes=10, no=10),
+            *_answers("felt_listened_to", AUTUMN, yes=14, no=6),
+        ],
+    )
+    closed = {row.question_id: row for row in evidence(app)["local_offer"].closed}
+    assert closed["know_where_to_look"].answered == 30
+    assert closed["know_where_to_look"].favourable == pytest.approx(0.6)
+    assert closed["know_where_to_look"].previous == pytest.approx(0.5)
+    # 6 who did not feel listened to is under 10, so neither share can be shown.
+    assert closed["felt_listened_to"].answered == 20
+    assert closed["felt_listened_to"].favourable is None
+    assert closed["felt_listened_to"].previous is None
+    assert list(closed) == sorted(closed)
