@@ -3,7 +3,8 @@ for one focus area in one period, before disclosure control."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+from typing import Any
 
 #: The sentiment labels counted, with "unscored" for statements waiting for translation.
 LABELS = ("positive", "negative", "neutral", "mixed", "unscored")
@@ -57,6 +58,16 @@ class Cell:
     def people(self) -> int:
         """How many people these statements could have come from."""
         return self.responses + self.session_people
+
+    def as_json(self) -> dict[str, Any]:
+        """The counts as plain JSON values, to keep."""
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, kept: dict[str, Any]) -> Cell:
+        """The counts as ``as_json`` kept them."""
+        closed = [ClosedResult(**result) for result in kept.get("closed", [])]
+        return cls(**{**kept, "closed": closed})
 
 
 @dataclass(frozen=True)

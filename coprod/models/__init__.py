@@ -3,6 +3,7 @@
 from coprod.db import utcnow
 from coprod.models.actions import Action, ActionStatement, PositionStatement
 from coprod.models.people import AuditEvent, SignInAttempt, User
+from coprod.models.period_counts import PeriodCounts, SaidDayChanges
 from coprod.models.sessions import (
     AgreedAction,
     Attendance,
@@ -32,9 +33,11 @@ __all__ = [
     "Draft",
     "DraftAnswer",
     "GroupSession",
+    "PeriodCounts",
     "PositionStatement",
     "Response",
     "SafeguardingAlert",
+    "SaidDayChanges",
     "SignInAttempt",
     "Statement",
     "StatementReview",

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from coprod.evidence.cells import LABELS, Cell, ClosedResult, Quote, Scope
 from coprod.evidence.periods import Period
 from coprod.models import Attendance, Statement, StatementTag
+from coprod.services import period_counts
 
 #: How much memory PostgreSQL may give each sort and hash while counting the evidence. Its
 #: default of 4 MB sends the sorts over every tagged statement to disk, which doubles their time.
@@ -101,8 +102,29 @@ def cells(
     session: Session, scope: Scope, periods: Sequence[Period], only_area: str | None = None
 ) -> dict[tuple[str, str], Cell]:
     """The counts for every (period key, focus area) with any statement; only ``only_area``'s
-    if one is given. Closed questions are counted in the same pass, so the statements are read
-    once."""
+    if one is given. Periods that ended a while ago are counted once and kept (see
+    ``period_counts``); the rest are counted every time."""
+    ended = period_counts.settled(periods)
+    stamped = period_counts.stamps(session, ended)  # before counting: see period_counts
+    found = period_counts.kept(session, scope, only_area, ended, stamped)
+    counted = _counted(session, scope, [p for p in periods if p.key not in found], only_area)
+    for period in ended:
+        if period.key not in found:
+            by_area = {area: cell for (key, area), cell in counted.items() if key == period.key}
+            period_counts.keep(session, scope, only_area, period, stamped[period.key], by_area)
+    return {
+        **{(key, area): cell for key, by_area in found.items() for area, cell in by_area.items()},
+        **counted,
+    }
+
+
+def _counted(
+    session: Session, scope: Scope, periods: Sequence[Period], only_area: str | None
+) -> dict[tuple[str, str], Cell]:
+    """The counts for ``periods``, from the statements. Closed questions are counted in the same
+    pass, so the statements are read once."""
+    if not periods:
+        return {}
     sort_in_memory(session)
     tags = _tagged(scope.framework, only_area)
     period = _period_of(periods).label("period")
