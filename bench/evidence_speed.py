@@ -1,8 +1,10 @@
 """How fast the evidence dashboard and the board pack are over 100,000 statements, on SQLite and
 on PostgreSQL, beside the time to simply count the statements (and their tags by focus area) on
 the same database in the same run. The goals (issue 6): the dashboard for one period in under a
-second and the board pack in under 15 seconds, on both databases. The dashboard is judged warm;
-its first request after start-up (templates compiled, caches filled) is reported beside it.
+second and the board pack in under 15 seconds, on both databases. The dashboard is judged warm,
+when the counts of the periods that have ended are kept; beside it are its first request after
+start-up (templates compiled, every period counted and kept) and a request with every period to
+count again, as after a correction in each.
 
 The statements are bulk-inserted as the app would have stored them: about three to a survey
 response, a few from group sessions with their attendance, spread over four six-month monitoring
@@ -31,7 +33,7 @@ from typing import Any
 import docx
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import insert, select, text
+from sqlalchemy import delete, insert, select, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -42,6 +44,7 @@ from coprod.migrate import upgrade
 from coprod.models import (
     Attendance,
     GroupSession,
+    PeriodCounts,
     Response,
     Statement,
     StatementTag,
@@ -319,9 +322,22 @@ def _timed(rounds: int, client: FlaskClient, url: str) -> tuple[float, bytes]:
     return best, body
 
 
+def _recounted(client: FlaskClient, engine: Engine, url: str) -> float:
+    """The fastest of WARM_ROUNDS at the dashboard when no period's counts are kept, as after a
+    correction in every past period."""
+    best = float("inf")
+    for _round in range(WARM_ROUNDS):
+        with engine.begin() as connection:
+            connection.execute(delete(PeriodCounts))
+        spent, _body = _timed(1, client, url)
+        best = min(best, spent)
+    return best
+
+
 def measure(client: FlaskClient, engine: Engine, key: str) -> dict[str, Any]:
-    """Time the counts, the dashboard (its first request, then warm), one of its charts and the
-    board pack, checking that each shows what it should."""
+    """Time the counts, the dashboard (its first request, then warm, then with every period to
+    count again), one of its charts and the board pack, checking that each shows what it
+    should."""
     dashboard = f"/staff/evidence/?period={key}"
     cold, body = _timed(1, client, dashboard)
     page = body.decode()
@@ -331,6 +347,7 @@ def measure(client: FlaskClient, engine: Engine, key: str) -> dict[str, Any]:
     assert found, "the dashboard has no chart to fetch"
     baseline = baseline_seconds(engine)
     warm, _body = _timed(WARM_ROUNDS, client, dashboard)
+    recount = _recounted(client, engine, dashboard)
     chart, svg = _timed(WARM_ROUNDS, client, html.unescape(found.group(1)))
     assert svg.lstrip().startswith(b"<svg"), "the chart is not an SVG picture"
     pack, body = _timed(PACK_ROUNDS, client, f"/staff/evidence/board-pack.docx?period={key}")
@@ -339,6 +356,7 @@ def measure(client: FlaskClient, engine: Engine, key: str) -> dict[str, Any]:
         "baseline_ms": round(baseline * 1000, 1),
         "dashboard_cold_seconds": round(cold, 3),
         "dashboard_warm_seconds": round(warm, 3),
+        "dashboard_recount_seconds": round(recount, 3),
         "chart_seconds": round(chart, 3),
         "board_pack_seconds": round(pack, 2),
         "dashboard_ratio": round(warm / baseline, 1),
@@ -418,14 +436,15 @@ def _print_table(results: dict[str, Any]) -> None:
         f"Evidence over {COUNT:,} statements, period {results['period']}, seconds (best of a few)"
     )
     print(
-        f"{'':<11}{'count':>7}{'dashboard':>10}{'first':>7}{'chart':>7}{'pack':>6}"
+        f"{'':<11}{'count':>7}{'dashboard':>10}{'first':>7}{'recount':>8}{'chart':>7}{'pack':>6}"
         f"{'dashboard/count':>16}{'pack/count':>11}"
     )
     for kind in ("sqlite", "postgresql"):
         r = results[kind]
         print(
             f"{kind:<11}{r['baseline_ms'] / 1000:>7.3f}{r['dashboard_warm_seconds']:>10.3f}"
-            f"{r['dashboard_cold_seconds']:>7.3f}{r['chart_seconds']:>7.3f}"
+            f"{r['dashboard_cold_seconds']:>7.3f}{r['dashboard_recount_seconds']:>8.3f}"
+            f"{r['chart_seconds']:>7.3f}"
             f"{r['board_pack_seconds']:>6.2f}{r['dashboard_ratio']:>16.1f}"
             f"{r['board_pack_ratio']:>11.1f}"
         )
