@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Flask, Response, render_template, request
+from flask import Flask, render_template, request
 from flask_babel import Babel, lazy_gettext
 from flask_login import LoginManager
 from flask_wtf.csrf import CSRFError, CSRFProtect
@@ -17,6 +17,7 @@ from coprod.db import db_session
 from coprod.models import User
 from coprod.web import shared_device
 from coprod.web.presentation import init_presentation, select_language
+from coprod.web.security_headers import init_security_headers
 
 csrf = CSRFProtect()
 login_manager = LoginManager()
@@ -69,15 +70,7 @@ def init_extensions(app: Flask) -> None:
         user = db_session().get(User, int(user_id))
         return user if user is not None and user.active else None
 
-    @app.after_request
-    def _security_headers(response: Response) -> Response:
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        response.headers.setdefault("X-Frame-Options", "DENY")
-        if request.endpoint and not request.endpoint.endswith("static"):
-            # Pages may show a person's answers: never keep them in a shared browser's cache.
-            response.headers.setdefault("Cache-Control", "no-store")
-        return response
+    init_security_headers(app)
 
 
 def register_blueprints(app: Flask) -> None:
