@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time
+from typing import Any
 
 import pytest
 from flask import Flask
@@ -83,6 +84,28 @@ def test_kept_counts_are_read_back_until_their_period_changes(app: Flask) -> Non
     assert spring(app) == (12, pytest.approx(-1.1 / 12))
 
 
+def _add_said(session: Session, words: str, score: float, **origin: Any) -> None:
+    """A statement about EHC plans said in the spring, from ``origin`` (a response or a group
+    session), tagged by the survey."""
+    statement = Statement(
+        kind="free_text",
+        language="en",
+        said_at=datetime.combine(SPRING.date(), time(12), tzinfo=UTC),
+        text=words,
+        redacted_text=words,
+        sentiment_score=score,
+        sentiment_label="positive" if score > 0 else "negative",
+        **origin,
+    )
+    session.add(statement)
+    session.flush()
+    session.add(
+        StatementTag(
+            statement_id=statement.id, framework="default", focus_area="ehc_plans", origin="survey"
+        )
+    )
+
+
 def _late_statement(session: Session) -> None:
     """A paper answer from the spring typed in now."""
     response = Response(
@@ -93,24 +116,13 @@ def _late_statement(session: Session) -> None:
     )
     session.add(response)
     session.flush()
-    statement = Statement(
+    _add_said(
+        session,
+        "Nobody rang us back.",
+        -0.5,
         response_id=response.id,
         source="survey",
-        kind="free_text",
         role="parent_carer",
-        language="en",
-        said_at=SPRING,
-        text="Nobody rang us back.",
-        redacted_text="Nobody rang us back.",
-        sentiment_score=-0.5,
-        sentiment_label="negative",
-    )
-    session.add(statement)
-    session.flush()
-    session.add(
-        StatementTag(
-            statement_id=statement.id, framework="default", focus_area="ehc_plans", origin="auto"
-        )
     )
 
 
@@ -169,27 +181,8 @@ def test_a_session_attendance_change_is_counted_again(app: Flask) -> None:
         session.flush()
         session.add(Attendance(session_id=record.id, role="young_person", count=12))
         for said in ("School listens now.", "The bus was late again.") * 6:
-            statement = Statement(
-                session_id=record.id,
-                source="session",
-                kind="free_text",
-                role="young_person",
-                language="en",
-                said_at=datetime.combine(SPRING.date(), time(12), tzinfo=UTC),
-                text=said,
-                redacted_text=said,
-                sentiment_score=0.5,
-                sentiment_label="positive",
-            )
-            session.add(statement)
-            session.flush()
-            session.add(
-                StatementTag(
-                    statement_id=statement.id,
-                    framework="default",
-                    focus_area="ehc_plans",
-                    origin="survey",
-                )
+            _add_said(
+                session, said, 0.5, session_id=record.id, source="session", role="young_person"
             )
         session.commit()
     assert spring(app)[0] == 12
