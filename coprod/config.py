@@ -39,6 +39,10 @@ class Defaults:
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SECURE = True
     PERMANENT_SESSION_LIFETIME = timedelta(days=30)
+    #: A staff session ends after this many minutes with nothing done, and after this many hours
+    #: however busy; the person signs in again.
+    STAFF_IDLE_MINUTES = 30
+    STAFF_SESSION_HOURS = 12
     #: Failed sign-ins for one email address before it is locked for SIGN_IN_LOCK_MINUTES.
     SIGN_IN_MAX_FAILURES = 5
     SIGN_IN_LOCK_MINUTES = 15

@@ -16,6 +16,7 @@ from coprod.config import PROJECT_ROOT
 from coprod.db import db_session
 from coprod.models import User
 from coprod.web import shared_device
+from coprod.web.auth.timeouts import init_staff_timeouts
 from coprod.web.presentation import init_presentation, select_language
 from coprod.web.security_headers import init_security_headers
 
@@ -71,6 +72,7 @@ def init_extensions(app: Flask) -> None:
         return user if user is not None and user.active else None
 
     init_security_headers(app)
+    init_staff_timeouts(app)
 
 
 def register_blueprints(app: Flask) -> None:

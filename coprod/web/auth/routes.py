@@ -12,6 +12,7 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 from coprod.db import db_session
 from coprod.services.users import sign_in as check_sign_in
 from coprod.web.auth.forms import SignInForm
+from coprod.web.auth.timeouts import start_clock
 
 blueprint = Blueprint("auth", __name__)
 
@@ -41,6 +42,7 @@ def sign_in() -> str | tuple[str, int] | WerkzeugResponse:
         if result.user is not None:
             session.clear()  # a fresh session at sign-in, so an old cookie cannot be ridden
             login_user(result.user)
+            start_clock()
             return redirect(_safe_next(request.args.get("next")))
         if result.locked:
             message = _(
@@ -51,7 +53,24 @@ def sign_in() -> str | tuple[str, int] | WerkzeugResponse:
             return render_template("auth/sign_in.html", form=form, locked=message), 429
         form.email.errors = [_("Enter a correct email address and password")]
     status = 400 if form.errors else 200
-    return render_template("auth/sign_in.html", form=form), status
+    return render_template("auth/sign_in.html", form=form, ended=_why_ended()), status
+
+
+def _why_ended() -> str | None:
+    """Why the last session was ended for the person, when a timeout sent them here."""
+    config = current_app.config
+    return {
+        "idle": _(
+            "You were signed out because nothing was done for %(minutes)s minutes. "
+            "Sign in again to carry on.",
+            minutes=config["STAFF_IDLE_MINUTES"],
+        ),
+        "limit": _(
+            "You were signed out because you had been signed in for %(hours)s hours. "
+            "Sign in again to carry on.",
+            hours=config["STAFF_SESSION_HOURS"],
+        ),
+    }.get(request.args.get("ended", ""))
 
 
 @blueprint.post("/sign-out")
