@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bs4 import BeautifulSoup
 from flask import Flask
 from sqlalchemy import select
 
@@ -92,3 +93,11 @@ def test_a_disabled_account_cannot_sign_in(app: Flask, respondent: Respondent) -
         session.commit()
     page = sign_in(respondent, "lead@example.org", PASSWORD)
     assert page.errors == ["Enter a correct email address and password"]
+
+
+def test_the_password_show_button_speaks_the_page_language(client) -> None:  # type: ignore[no-untyped-def]
+    soup = BeautifulSoup(client.get("/sign-in?lang=ur").get_data(as_text=True), "html.parser")
+    button = soup.select_one(".govuk-password-input__toggle")
+    assert button is not None
+    assert button.get_text(strip=True) == "دکھائیں"
+    assert button["aria-label"] == "پاس ورڈ دکھائیں"
