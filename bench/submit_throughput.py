@@ -18,7 +18,7 @@ from typing import Any
 
 import requests
 
-from tests.live_server import live_server
+from tests.live_server import UNLIMITED, live_server
 from tests.naive_client import NaiveRespondent, Submission
 
 REQUESTS = 400
@@ -45,7 +45,7 @@ def run() -> dict[str, Any]:
     """Time coprod's final submits and the baseline's inserts; print and return the figures."""
     with tempfile.TemporaryDirectory(prefix="coprod-bench-") as folder:
         root = Path(folder)
-        with live_server(root / "coprod", workers=WORKERS) as base_url:
+        with live_server(root / "coprod", workers=WORKERS, settings=UNLIMITED) as base_url:
             clients = _answered_drafts(base_url, WARM_UP + REQUESTS)
             try:
                 coprod = _warm_then_time([(c.session, send_form) for c, send_form in clients])

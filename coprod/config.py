@@ -46,6 +46,16 @@ class Defaults:
     #: Failed sign-ins for one email address before it is locked for SIGN_IN_LOCK_MINUTES.
     SIGN_IN_MAX_FAILURES = 5
     SIGN_IN_LOCK_MINUTES = 15
+    #: Rate limits per address (see coprod/web/rate_limits.py): staff sign-in attempts, looking
+    #: answers up by a code or link, and answering surveys. A limit is "N per second|minute|hour",
+    #: several separated by ";". Counts are kept in RATELIMIT_STORAGE_URI: "memory://" holds for
+    #: one process; with several gunicorn workers or hosts use a shared store, e.g.
+    #: "redis://localhost:6379". RATELIMIT_ENABLED = False turns the limits off.
+    RATE_LIMIT_SIGN_IN = "10 per minute; 50 per hour"
+    RATE_LIMIT_CODES = "10 per minute; 60 per hour"
+    RATE_LIMIT_ANSWERS = "300 per minute"
+    RATELIMIT_STORAGE_URI = "memory://"
+    RATELIMIT_ENABLED = True
     #: Where to get help now, shown after an answer that suggests a child may be at risk (beside
     #: Childline and 999): a list of {"name": ..., "phone": ...}, the partnership's own numbers.
     SAFEGUARDING_HELP = [

@@ -20,6 +20,8 @@ COPROD_APP = "coprod:create_app()"
 #: Seconds to wait for the workers to answer /healthz, and for them to stop.
 START_TIMEOUT = 30.0
 STOP_TIMEOUT = 10.0
+#: For load from one loopback address, which the rate limits would rightly stop.
+UNLIMITED = {"COPROD_RATELIMIT_ENABLED": "false"}
 
 
 def server_env(instance_path: Path, database_url: str | None = None) -> dict[str, str]:
@@ -56,10 +58,12 @@ def live_server(
     database_url: str | None = None,
     app: str = COPROD_APP,
     migrate: bool = True,
+    settings: dict[str, str] | None = None,
 ) -> Iterator[str]:
-    """Migrate (unless told not to), serve ``app`` with gunicorn and yield its base URL."""
+    """Migrate (unless told not to), serve ``app`` with gunicorn and yield its base URL;
+    ``settings`` are extra COPROD_* environment variables for the server."""
     instance_path.mkdir(parents=True, exist_ok=True)
-    env = server_env(instance_path, database_url)
+    env = {**server_env(instance_path, database_url), **(settings or {})}
     if migrate:
         coprod_command(["db", "upgrade"], env)
     # The parent binds the port and hands the socket over, so no other process can take it.

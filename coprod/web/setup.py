@@ -18,6 +18,7 @@ from coprod.models import User
 from coprod.web import shared_device
 from coprod.web.auth.timeouts import init_staff_timeouts
 from coprod.web.presentation import init_presentation, select_language
+from coprod.web.rate_limits import init_rate_limits
 from coprod.web.security_headers import init_security_headers
 
 csrf = CSRFProtect()
@@ -73,6 +74,7 @@ def init_extensions(app: Flask) -> None:
 
     init_security_headers(app)
     init_staff_timeouts(app)
+    init_rate_limits(app)
 
 
 def register_blueprints(app: Flask) -> None:

@@ -13,6 +13,7 @@ from coprod.db import db_session
 from coprod.services.users import sign_in as check_sign_in
 from coprod.web.auth.forms import SignInForm
 from coprod.web.auth.timeouts import start_clock
+from coprod.web.rate_limits import sign_in_limit
 
 blueprint = Blueprint("auth", __name__)
 
@@ -27,6 +28,7 @@ def _safe_next(target: str | None) -> str:
 
 
 @blueprint.route("/sign-in", methods=["GET", "POST"])
+@sign_in_limit
 def sign_in() -> str | tuple[str, int] | WerkzeugResponse:
     """Staff sign-in."""
     form = SignInForm()

@@ -16,6 +16,7 @@ from coprod.services.submissions import submit_draft
 from coprod.services.survey_versions import definition_of
 from coprod.surveys.questions import question_type
 from coprod.web import shared_device
+from coprod.web.rate_limits import answer_limit, code_limit
 from coprod.web.respond import flow
 from coprod.web.respond.forms import ButtonForm, ResumeForm
 
@@ -49,6 +50,7 @@ def start(slug: str) -> Page:
 
 
 @blueprint.post("/surveys/<slug>/start")
+@answer_limit
 def begin(slug: str) -> Page:
     """Start a new draft, or carry on with this browser's unsent one."""
     definition = flow.open_survey_or_error(slug)
@@ -77,6 +79,7 @@ def _unsent_draft(slug: str) -> Draft | WerkzeugResponse:
 
 
 @blueprint.route("/surveys/<slug>/questions/<question_id>", methods=["GET", "POST"])
+@answer_limit
 def question(slug: str, question_id: str) -> Page:
     """One question; its answer is saved as soon as the person presses Continue."""
     draft = _unsent_draft(slug)
@@ -168,6 +171,7 @@ def _check_answers_page(draft: Draft, missing: list[str]) -> Page:
 
 
 @blueprint.post("/surveys/<slug>/send")
+@answer_limit
 def send(slug: str) -> Page:
     """Store the response and its statements, then show the reference code (once stored)."""
     draft = _unsent_draft(slug)
@@ -201,6 +205,7 @@ def sent(slug: str) -> Page:
 
 
 @blueprint.post("/surveys/<slug>/next-person")
+@answer_limit
 def next_person(slug: str) -> Page:
     """On a shared device: forget the person who has just sent, and start again for the next."""
     flow.survey_or_404(slug)
@@ -233,6 +238,7 @@ def saved(slug: str) -> Page:
 
 
 @blueprint.route("/resume", methods=["GET", "POST"])
+@code_limit
 def resume() -> Page:
     """Come back with a short code."""
     form = ResumeForm()

@@ -1,0 +1,38 @@
+"""Rate limits on the pages a stranger can hammer: sign-in, codes, and answering a survey.
+
+Counts live in RATELIMIT_STORAGE_URI: memory (one process) by default, a shared store such as
+``redis://host:6379`` when the app runs on several workers or hosts, so the limits hold across
+them. The limits are per address and generous for answering, since a school or a family centre
+may send a whole group through one address; codes and passwords are guessed, so those are tight.
+If the shared store is down, requests go through unlimited rather than losing anyone's answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from flask import Flask, current_app
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+
+limiter = Limiter(key_func=get_remote_address)
+
+
+def _setting(name: str) -> Callable[[], str]:
+    """A limit read from the app's settings at request time, so each deployment can tune it."""
+    return lambda: str(current_app.config[name])
+
+
+#: Staff sign-in attempts from one address (each email address is also locked after failures).
+sign_in_limit = limiter.limit(_setting("RATE_LIMIT_SIGN_IN"), methods=["POST"])
+#: Looking up answers by a code or link: the guessable part of the service.
+code_limit = limiter.limit(_setting("RATE_LIMIT_CODES"), methods=["POST"])
+#: Starting, answering and sending surveys.
+answer_limit = limiter.limit(_setting("RATE_LIMIT_ANSWERS"), methods=["POST"])
+
+
+def init_rate_limits(app: Flask) -> None:
+    """Count from the configured store, and give up counting rather than fail if it is down."""
+    app.config.setdefault("RATELIMIT_SWALLOW_ERRORS", True)
+    app.config.setdefault("RATELIMIT_HEADERS_ENABLED", True)
+    limiter.init_app(app)
