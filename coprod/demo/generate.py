@@ -30,9 +30,9 @@ from coprod.vocabulary import PREFER_NOT_TO_SAY
 VOICES = Path(__file__).with_name("voices.yaml")
 DEMO_PASSWORD = "coprod-demo-only"  # noqa: S105  (printed, for demo accounts only)
 DEMO_USERS = (
-    ("admin@demo.invalid", "Demo administrator", "admin"),
-    ("analyst@demo.invalid", "Demo analyst", "analyst"),
-    ("facilitator@demo.invalid", "Demo facilitator", "facilitator"),
+    ("admin@demo.invalid", "Sam Patel (admin)", "admin"),
+    ("analyst@demo.invalid", "Jo Evans (analyst)", "analyst"),
+    ("facilitator@demo.invalid", "Kai Morgan (facilitator)", "facilitator"),
 )
 MONTHS = 18
 # Realistic mixes of who answers; weights, not shares.

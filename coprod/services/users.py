@@ -11,15 +11,20 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from coprod.models import SignInAttempt, User, utcnow
 from coprod.services.audit import record
+from coprod.services.passwords import PROBLEMS, password_problem
 
 ROLES = ("facilitator", "analyst", "admin")
-MIN_PASSWORD_LENGTH = 12
 # Checked when the address is unknown, so a wrong address takes as long as a wrong password.
 _DUMMY_HASH = generate_password_hash("not a real password, only for timing")
 
 
 class AccountError(ValueError):
-    """A user could not be created; the message says why in plain words."""
+    """A change to an account was refused; the message says why in plain words, and ``key``
+    names the reason so a page can say it in the person's language."""
+
+    def __init__(self, message: str, key: str = "") -> None:
+        super().__init__(message)
+        self.key = key
 
 
 @dataclass(frozen=True)
@@ -30,17 +35,20 @@ class SignInResult:
     locked: bool = False
 
 
-def create_user(session: Session, email: str, name: str, role: str, password: str) -> User:
-    """Create a staff account and commit it."""
+def create_user(
+    session: Session, email: str, name: str, role: str, password: str, by: int | None = None
+) -> User:
+    """Create a staff account and commit it (``by``: the admin who did, if not the command)."""
     email = email.strip().lower()
     if "@" not in email or len(email) > 254:
         raise AccountError("Enter an email address in the correct format, like name@example.org")
     if role not in ROLES:
         raise AccountError(f"Role must be one of: {', '.join(ROLES)}")
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise AccountError(f"The password must be at least {MIN_PASSWORD_LENGTH} characters")
+    problem = password_problem(password, email, name)
+    if problem:
+        raise AccountError(PROBLEMS[problem])
     if session.scalar(select(User).where(User.email == email)):
-        raise AccountError(f"There is already an account for {email}")
+        raise AccountError(f"There is already an account for {email}", "taken")
     user = User(
         email=email,
         name=name.strip() or email,
@@ -49,7 +57,7 @@ def create_user(session: Session, email: str, name: str, role: str, password: st
     )
     session.add(user)
     session.flush()
-    record(session, "user_created", subject=f"user:{user.id}", detail={"role": role})
+    record(session, "user_created", user_id=by, subject=f"user:{user.id}", detail={"role": role})
     session.commit()
     return user
 
@@ -81,3 +89,53 @@ def sign_in(
         record(session, "sign_in_failed", detail={"email": email})
     session.commit()
     return SignInResult(user if succeeded else None)
+
+
+def _admins_left(session: Session, without: User) -> int:
+    """How many other active admins there are."""
+    return (
+        session.scalar(
+            select(func.count(User.id)).where(
+                User.role == "admin", User.active.is_(True), User.id != without.id
+            )
+        )
+        or 0
+    )
+
+
+def change_access(session: Session, user: User, role: str, active: bool, by: User) -> None:
+    """Change someone's role or turn their account off or on, and commit; a disabled person's
+    session ends at their next page. There is always one active admin left, so nobody locks
+    the partnership out of its own accounts."""
+    if role not in ROLES:
+        raise AccountError(f"Role must be one of: {', '.join(ROLES)}")
+    if user.id == by.id and not active:
+        raise AccountError("You cannot turn off your own account: ask another admin", "self")
+    losing_admin = user.role == "admin" and user.active and (role != "admin" or not active)
+    if losing_admin and _admins_left(session, user) == 0:
+        raise AccountError(
+            "There must be at least one active admin: make someone else admin first", "last_admin"
+        )
+    if role != user.role:
+        record(
+            session,
+            "role_changed",
+            user_id=by.id,
+            subject=f"user:{user.id}",
+            detail={"from": user.role, "to": role},
+        )
+        user.role = role
+    if active != user.active:
+        record(
+            session,
+            "user_enabled" if active else "user_disabled",
+            user_id=by.id,
+            subject=f"user:{user.id}",
+        )
+        user.active = active
+    session.commit()
+
+
+def staff_list(session: Session) -> list[User]:
+    """Every staff account, active first, then by name."""
+    return list(session.scalars(select(User).order_by(User.active.desc(), User.name, User.id)))

@@ -86,6 +86,7 @@ def register_blueprints(app: Flask) -> None:
     from coprod.web.evidence import blueprint as evidence
     from coprod.web.health import blueprint as health
     from coprod.web.pages import blueprint as pages
+    from coprod.web.people import blueprint as people
     from coprod.web.public import blueprint as public
     from coprod.web.respond.routes import blueprint as respond
     from coprod.web.review import blueprint as review
@@ -104,6 +105,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(assets)
     app.register_blueprint(health)
     app.register_blueprint(pages)
+    app.register_blueprint(people)
 
 
 def register_error_handlers(app: Flask) -> None:

@@ -6,10 +6,11 @@ from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
-from flask_login import login_required, login_user, logout_user
+from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.wrappers import Response as WerkzeugResponse
 
 from coprod.db import db_session
+from coprod.services.audit import record
 from coprod.services.users import sign_in as check_sign_in
 from coprod.web.auth.forms import SignInForm
 from coprod.web.auth.timeouts import start_clock
@@ -79,6 +80,9 @@ def _why_ended() -> str | None:
 @login_required
 def sign_out() -> WerkzeugResponse:
     """End the staff session."""
+    if current_user.is_authenticated:
+        record(db_session(), "sign_out", user_id=current_user.id, subject=f"user:{current_user.id}")
+        db_session().commit()
     logout_user()
     session.clear()
     return redirect(url_for("auth.sign_in"))

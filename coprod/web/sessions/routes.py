@@ -198,10 +198,10 @@ def attendance(session_id: int) -> Page:
 
 
 def _attendance_problems(
-    record: GroupSession, counts: dict[tuple[str, str | None], int]
+    record: GroupSession, counts: dict[tuple[str, str | None], int | None]
 ) -> list[Any]:
     """What is already recorded in the session that the new counts would make impossible."""
-    proposed = [Attendance(role=r, age_band=b, count=c) for (r, b), c in counts.items()]
+    proposed = [Attendance(role=r, age_band=b, count=c or 0) for (r, b), c in counts.items()]
     problems = contribution_problems(proposed, record.contributions)
     problems += activity_problems(proposed, record.tallies, record.card_counts)
     return [{"text": str(p.message), "href": "#young_person_0_4"} for p in problems]
