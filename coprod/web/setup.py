@@ -90,6 +90,7 @@ def register_blueprints(app: Flask) -> None:
     from coprod.web.public import blueprint as public
     from coprod.web.respond.routes import blueprint as respond
     from coprod.web.review import blueprint as review
+    from coprod.web.rights import blueprint as rights
     from coprod.web.safeguarding import blueprint as safeguarding
     from coprod.web.sessions import blueprint as sessions
 
@@ -106,6 +107,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(health)
     app.register_blueprint(pages)
     app.register_blueprint(people)
+    app.register_blueprint(rights)
 
 
 def register_error_handlers(app: Flask) -> None:

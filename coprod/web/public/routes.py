@@ -12,7 +12,7 @@ from flask_babel import format_date, get_locale
 from flask_babel import lazy_gettext as _l
 from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput, GovTextInput
 from wtforms import StringField, SubmitField
-from wtforms.validators import InputRequired, Length
+from wtforms.validators import DataRequired, Length
 
 from coprod.db import db_session
 from coprod.evidence.summary import Change
@@ -22,6 +22,7 @@ from coprod.services import actions as service
 from coprod.web.actions.forms import STATUS_NAMES
 from coprod.web.evidence.drafting import signed
 from coprod.web.presentation import current_format
+from coprod.web.rate_limits import code_limit
 from coprod.web.respond.flow import SURVEY_TEXT, catalogue
 
 blueprint = Blueprint("public", __name__)
@@ -49,7 +50,7 @@ class ReferenceForm(StripWhitespaceForm):
         _l("Your reference code"),
         description=_l("It is on the page you saw after sending your answers, like K7PM-4QXD."),
         validators=[
-            InputRequired(message=_l("Enter your reference code")),
+            DataRequired(message=_l("Enter your reference code")),
             Length(
                 max=40, message=_l("A reference code has 8 letters and numbers, like K7PM-4QXD")
             ),
@@ -137,6 +138,7 @@ def you_said_we_did() -> Page:
 
 
 @blueprint.post("/you-said-we-did")
+@code_limit
 def for_my_answers() -> Page:
     """The published actions in the areas a respondent spoke about, found by their code."""
     form = ReferenceForm()
