@@ -15,6 +15,7 @@ from flask.cli import FlaskGroup, with_appcontext
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from coprod import create_app
+from coprod.cli_retention import purge_command
 from coprod.db import app_session
 from coprod.surveys import DefinitionError, load_catalogue
 
@@ -442,6 +443,7 @@ def register_commands(app: Flask) -> None:
         evidence_command,
         backup_command,
         restore_command,
+        purge_command,
     ):
         app.cli.add_command(command)
 

@@ -74,10 +74,16 @@ class Defaults:
     MAIL_FROM = "coprod@localhost"
     #: This service's address as people reach it, for links in emails, e.g. https://voice.example.org
     PUBLIC_URL = ""
+    #: Where "Exit this page" on the young people's survey takes a child who must leave quickly:
+    #: an ordinary site that gives nothing away.
+    EXIT_PAGE_URL = "https://www.bbc.co.uk/weather"
     #: School names the redactor replaces with [school], beyond those it finds by their shape.
     SCHOOL_NAMES: list[str] = []
-    #: Days a draft may be resumed after it was last touched.
+    #: Days a draft may be resumed after it was last touched; `coprod purge` deletes it after.
     DRAFT_DAYS = 90
+    #: Months sent answers and session notes are kept before `coprod purge` deletes their words
+    #: (the counts stay); a survey's own ``retention_months`` overrides it.
+    RETENTION_MONTHS = 24
     #: When the Written Statement of Action's monitoring began (YYYY-MM-DD), and how many months
     #: each monitoring period lasts; the evidence compares period with period.
     MONITORING_START = "2025-01-01"

@@ -124,8 +124,14 @@ class Respondent:
         return parse(response)
 
     def start(self, slug: str) -> Page:
-        """Open the start page and press Start now; return the first question."""
-        return self.submit(self.get(f"/surveys/{slug}"))
+        """Open the start page and press Start now (and, on the young people's survey, read the
+        screen before the first question and press its start button); return the first question."""
+        page = self.submit(self.get(f"/surveys/{slug}"))
+        if page.response.request.path.endswith("/before-you-start"):
+            button = page.soup.select_one("main a.govuk-button--start")
+            assert button is not None, "the screen before the first question has no start button"
+            page = self.get(str(button["href"]))
+        return page
 
     def answer_all(self, slug: str, answers: dict[str, Any]) -> Page:
         """Start and answer every page (``answers`` by question id), reaching check answers."""

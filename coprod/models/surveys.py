@@ -73,6 +73,10 @@ class Draft(Base):
     #: Language and format (standard or easy read) in use.
     language: Mapped[str] = mapped_column(String(8), default="en")
     format: Mapped[str] = mapped_column(String(16), default="standard")
+    #: For a child under 13: ``parent`` (a parent or carer agreed), ``helper`` (a grown-up
+    #: from their group or school is helping) or ``session`` (a group's shared device, whose
+    #: session recorded consent). Empty for everyone else.
+    grown_up: Mapped[str | None] = mapped_column(String(20))
     #: The session it is answered in, on a shared device at a group or event.
     session_id: Mapped[int | None] = mapped_column(
         ForeignKey("group_sessions.id", ondelete="SET NULL"), index=True
@@ -116,6 +120,10 @@ class Response(Base):
     reference: Mapped[str] = mapped_column(String(20), unique=True)
     language: Mapped[str] = mapped_column(String(8), default="en")
     format: Mapped[str] = mapped_column(String(16), default="standard")
+    #: For a child under 13: ``parent`` (a parent or carer agreed), ``helper`` (a grown-up
+    #: from their group or school is helping) or ``session`` (a group's shared device, whose
+    #: session recorded consent). Empty for everyone else.
+    grown_up: Mapped[str | None] = mapped_column(String(20))
     #: How it arrived: ``online`` (the web form) or ``demo``.
     channel: Mapped[str] = mapped_column(String(20), default="online")
     #: The session it was answered in, on a shared device at a group or event.

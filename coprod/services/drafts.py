@@ -130,3 +130,9 @@ def new_resume_secret(session: Session, draft: Draft) -> str:
     draft.token_hash = hash_secret(secret)
     session.commit()
     return secret
+
+
+def set_grown_up(session: Session, draft: Draft, how: str) -> None:
+    """Record how an under-13 came to answer: ``parent``, ``helper`` or ``session``."""
+    draft.grown_up = how
+    session.commit()

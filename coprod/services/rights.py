@@ -13,11 +13,14 @@ from coprod.services.codes import normalise_code
 
 
 def response_by_reference(session: Session, typed: str) -> Response | None:
-    """The response with the reference code a person typed (any case, spaces or dashes)."""
+    """The response with the reference code a person typed (any case, spaces or dashes), if it
+    still has answers: past retention they are deleted, and nothing of the person is left."""
     code = normalise_code(typed)
     if not code:
         return None
-    return session.scalar(select(Response).where(Response.reference == code))
+    return session.scalar(
+        select(Response).where(Response.reference == code, Response.answers.any())
+    )
 
 
 def delete_response(session: Session, response: Response, why: str) -> int:

@@ -62,6 +62,7 @@ def submit_draft(session: Session, draft: Draft) -> str:
                 format_=draft.format,
                 draft_id=draft.id,
                 session_id=draft.session_id,
+                grown_up=draft.grown_up,
             )
             session.commit()
             return stored.reference
@@ -88,6 +89,7 @@ def store_response(
     session_id: int | None = None,
     channel: str = "online",
     submitted_at: datetime | None = None,
+    grown_up: str | None = None,
 ) -> StoredResponse:
     """Insert a response with its answers, statements and tags; the caller commits."""
     definition = definition_of(version)
@@ -113,6 +115,7 @@ def store_response(
             "format": format_,
             "channel": channel,
             "submitted_at": when,
+            "grown_up": grown_up,
             **profile,
         },
     ).scalar_one()

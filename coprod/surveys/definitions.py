@@ -90,6 +90,8 @@ class SurveyDefinition:
     respondent_role: str | None = None
     about: tuple[str, ...] = ()
     what_happens_next: tuple[str, ...] = ()
+    #: Months its sent answers are kept (see coprod/services/purge.py); None: RETENTION_MONTHS.
+    retention_months: int | None = None
     raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -124,6 +126,7 @@ def survey_from_dict(raw: dict[str, Any]) -> SurveyDefinition:
         respondent_role=raw.get("respondent_role"),
         about=tuple(raw.get("about", ())),
         what_happens_next=tuple(raw.get("what_happens_next", ())),
+        retention_months=raw.get("retention_months"),
         questions=tuple(_question_from_dict(q) for q in raw["questions"]),
         raw=raw,
     )

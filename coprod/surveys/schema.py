@@ -101,6 +101,7 @@ SURVEY_SCHEMA: dict[str, Any] = {
         "status": {"enum": ["open", "closed"]},
         "framework": SLUG,
         "estimated_minutes": {"type": "integer", "minimum": 1, "maximum": 120},
+        "retention_months": {"type": "integer", "minimum": 1, "maximum": 120},
         "respondent_role": {"enum": ["parent_carer", "young_person", "professional", "other"]},
         "about": PARAGRAPHS,
         "what_happens_next": PARAGRAPHS,

@@ -50,6 +50,8 @@ MAY_USE = {
     "public.for_my_answers": "everyone",
     "respond.home": "everyone",
     "respond.start": "everyone",
+    "respond.before_you_start": "everyone",
+    "respond.grown_up": "everyone",
     "respond.begin": "everyone",
     "respond.question": "everyone",
     "respond.check_answers": "everyone",

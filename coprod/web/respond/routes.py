@@ -17,7 +17,7 @@ from coprod.services.survey_versions import definition_of
 from coprod.surveys.questions import question_type
 from coprod.web import shared_device
 from coprod.web.rate_limits import answer_limit, code_limit
-from coprod.web.respond import flow
+from coprod.web.respond import children, flow
 from coprod.web.respond.forms import ButtonForm, ResumeForm
 
 blueprint = Blueprint("respond", __name__)
@@ -62,7 +62,10 @@ def begin(slug: str) -> Page:
         )
         flow.remember_draft(slug, created.draft, created.secret)
         draft = created.draft
-    return redirect(flow.resume_page(definition_of(draft.version), draft_service.answers_of(draft)))
+    answers = draft_service.answers_of(draft)
+    if children.for_children(definition) and not answers:
+        return redirect(url_for("respond.before_you_start", slug=slug))
+    return redirect(flow.resume_page(definition_of(draft.version), answers))
 
 
 def _unsent_draft(slug: str) -> Draft | WerkzeugResponse:
@@ -89,6 +92,9 @@ def question(slug: str, question_id: str) -> Page:
     asked = definition.question(question_id)
     if asked is None:
         return render_template("errors/404.html"), 404
+    waiting = children.redirect_if_waiting(definition, draft, asked.id)
+    if waiting is not None:
+        return waiting
     kind = question_type(asked)
     changing = request.args.get("change") == "1"
     answers = draft_service.answers_of(draft)
@@ -98,6 +104,9 @@ def question(slug: str, question_id: str) -> Page:
         if kind.validate(form):
             draft_service.set_presentation(db_session(), draft, *flow.presentation())
             draft_service.save_answer(db_session(), draft, asked.id, kind.stored_value(form))
+            waiting = children.redirect_if_waiting(definition, draft, None)
+            if waiting is not None:
+                return waiting
             if "save_and_exit" in request.form and not shared_device.active():
                 return redirect(url_for("respond.saved", slug=slug))
             return redirect(flow.next_page_after(definition, asked.id, changing))
@@ -118,12 +127,59 @@ def question(slug: str, question_id: str) -> Page:
     )
 
 
+@blueprint.get("/surveys/<slug>/before-you-start")
+def before_you_start(slug: str) -> Page:
+    """Who reads what they write, and when someone must be told, before the first question."""
+    draft = _unsent_draft(slug)
+    if not isinstance(draft, Draft):
+        return draft
+    definition = definition_of(draft.version)
+    return render_template(
+        "respond/before_you_start.html",
+        survey=flow.presented(definition),
+        first_url=flow.resume_page(definition, draft_service.answers_of(draft)),
+    )
+
+
+@blueprint.route("/surveys/<slug>/grown-up", methods=["GET", "POST"])
+def grown_up(slug: str) -> Page:
+    """An under-13's grown-up says yes, or a grown-up is helping; otherwise they wait for one."""
+    draft = _unsent_draft(slug)
+    if not isinstance(draft, Draft):
+        return draft
+    definition = definition_of(draft.version)
+    answers = draft_service.answers_of(draft)
+    if not children.needs_grown_up(definition, draft, answers):
+        return redirect(flow.resume_page(definition, answers))
+    form = children.GrownUpForm()
+    alone = False
+    if form.validate_on_submit():
+        if form.who.data in ("parent", "helper"):
+            draft_service.set_grown_up(db_session(), draft, str(form.who.data))
+            return redirect(flow.resume_page(definition, answers))
+        alone = True
+    status = 400 if form.errors else 200
+    return (
+        render_template(
+            "respond/grown_up.html",
+            survey=flow.presented(definition),
+            form=form,
+            alone=alone,
+            age_url=children.age_question_url(definition),
+        ),
+        status,
+    )
+
+
 @blueprint.get("/surveys/<slug>/check-answers")
 def check_answers(slug: str) -> Page:
     """Every answer with a link to change it, and the button that sends them."""
     draft = _unsent_draft(slug)
     if not isinstance(draft, Draft):
         return draft
+    waiting = children.redirect_if_waiting(definition_of(draft.version), draft, None)
+    if waiting is not None:
+        return waiting
     return _check_answers_page(draft, missing=[])
 
 
@@ -178,6 +234,9 @@ def send(slug: str) -> Page:
     if not isinstance(draft, Draft):
         return draft  # already sent (a double click, a refresh): show the same confirmation
     definition = definition_of(draft.version)
+    waiting = children.redirect_if_waiting(definition, draft, None)
+    if waiting is not None:
+        return waiting
     answers = draft_service.answers_of(draft)
     missing = [q.id for q in definition.questions if q.required and answers.get(q.id) is None]
     if missing:
