@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -14,7 +13,6 @@ from typing import Any
 from flask_babel import LazyString
 from flask_babel import lazy_gettext as _l
 from openpyxl import Workbook, load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from coprod.forms import clean_text
@@ -162,18 +160,25 @@ def _decode(data: bytes) -> str | ImportProblem:
 
 
 def _xlsx_table(data: bytes) -> list[list[str]] | ImportProblem:
+    # A damaged, encrypted or odd file makes zipfile and openpyxl raise almost anything, on
+    # opening or only while the sheet is read (zlib.error, EOFError, NotImplementedError,
+    # RuntimeError, IndexError for a book without sheets, XML parse errors): whatever it is,
+    # the person is told the file cannot be read.
+    unreadable = ImportProblem(
+        _l("The file is not a spreadsheet: upload a CSV or Excel (.xlsx) file")
+    )
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError):
-        return ImportProblem(
-            _l("The file is not a spreadsheet: upload a CSV or Excel (.xlsx) file")
-        )
+    except Exception:
+        return unreadable
     try:
         sheet = book.worksheets[0]
         return [
             ["" if cell is None else str(cell) for cell in row]
             for row, _ in zip(sheet.iter_rows(values_only=True), range(MOST_ROWS + 2), strict=False)
         ]
+    except Exception:
+        return unreadable
     finally:
         book.close()
 

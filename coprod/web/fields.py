@@ -43,9 +43,11 @@ class CountField(Field):
         self.data = 0
         if not raw:
             return
-        if not raw.isascii() or not raw.lstrip("-").isdigit():
+        digits = raw.removeprefix("-")
+        if not raw.isascii() or not digits.isdigit():
             raise ValueError(_l("%(label)s must be a whole number, like 5", label=self.label.text))
-        number = int(raw)
+        # Five significant digits tell whether it is in range; int() refuses thousands of them.
+        number = int(digits.lstrip("0")[:5] or "0") * (-1 if raw.startswith("-") else 1)
         if number < 0:
             raise ValueError(_l("%(label)s cannot be less than 0", label=self.label.text))
         if number > MOST_PEOPLE:
@@ -83,7 +85,8 @@ class DayMonthYearField(Field):
         self.data = None
         if not any(parts):
             return
-        if not all(p.isascii() and p.isdigit() for p in parts):
+        # No day, month or year has more than 4 digits; date() overflows on huge ones.
+        if not all(p.isascii() and p.isdigit() and len(p) <= 4 for p in parts):
             raise ValueError(_l("The date must be a real date, like 27 3 2026"))
         day, month, year = (int(p) for p in parts)
         if year < 1000:

@@ -78,7 +78,7 @@ class Number(QuestionType):
         if not field.data:
             return
         text = field.data.replace(",", "").strip()
-        if not text.isascii() or not text.lstrip("-").isdigit() or len(text) > 9:
+        if not text.isascii() or not text.removeprefix("-").isdigit() or len(text) > 9:
             raise ValidationError(str(_l("Enter a whole number, like 12")))
         number = int(text)
         low, high = self.question.minimum, self.question.maximum

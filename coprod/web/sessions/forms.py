@@ -236,7 +236,7 @@ class CardRowForm(Form):
         validators=[Length(max=200, message=_l("A card must be 200 characters or fewer"))],
         widget=GovTextInput(),
     )
-    focus_area = SelectField(_l("Focus area"), validate_choice=False, widget=GovSelect())
+    focus_area = SelectField(_l("Focus area"), widget=GovSelect())
     good = CountField(PILES["good"][0])
     not_sure = CountField(PILES["not_sure"][0])
     not_good = CountField(PILES["not_good"][0])
