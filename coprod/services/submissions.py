@@ -26,7 +26,7 @@ from coprod.models import (
 )
 from coprod.services.codes import new_code
 from coprod.services.drafts import answers_of
-from coprod.services.statement_analysis import given_tag, store_analysed
+from coprod.services.statement_analysis import analyser_for, given_tag, store_analysed
 from coprod.services.survey_versions import definition_of
 from coprod.surveys.definitions import SurveyDefinition
 from coprod.surveys.questions import QuestionType, StatementDraft, question_type
@@ -104,6 +104,9 @@ def store_response(
     reference = new_code(8)
     # Plain Core on the session's connection: the rows are not ORM objects, so skip that layer.
     connection = session.connection()
+    # Train (or find) the analyser before the first insert: on SQLite the insert takes the one
+    # write lock, and every other person's save would wait the seconds training takes.
+    analyser_for(definition.framework, connection)
     response_id = connection.execute(
         insert(RESPONSES).returning(RESPONSES.c.id),
         {
