@@ -57,9 +57,13 @@ NEVER_SENT = field_of(st.just([]))
 
 
 def checkboxes(values: list[str]) -> Field:
+    """Ticked boxes: a few different ones; or the same one twice, or values never shown."""
     return field_of(
         st.lists(st.sampled_from(values), max_size=3, unique=True),
-        st.lists(st.one_of(st.sampled_from(values), junk()), max_size=4),
+        st.one_of(
+            st.sampled_from(values).map(lambda value: [value, value]),
+            st.lists(st.one_of(st.sampled_from(values), junk()), max_size=4),
+        ),
     )
 
 

@@ -466,3 +466,16 @@ def test_a_card_sort_focus_area_must_be_one_of_the_sessions(app: Flask) -> None:
         assert result.errors == ["Not a valid choice."]
     with app_session(app) as db:
         assert db.scalars(select(CardCount)).all() == []
+
+
+def test_a_box_ticked_twice_is_stored_once(app: Flask) -> None:
+    """Once stored twice ("Symbols or pictures, Symbols or pictures" on the overview, and a
+    language counted twice): checkbox lists kept repeated values."""
+    staff = signed_in(app)
+    session_id, _ = start_session(
+        staff, adjustments=["symbols", "symbols", "breaks"], languages=["en", "ur", "en"]
+    )
+    with app_session(app) as db:
+        record = db.get(GroupSession, session_id)
+        assert record is not None
+        assert (record.adjustments, record.languages) == (["symbols", "breaks"], ["en", "ur"])

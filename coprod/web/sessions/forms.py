@@ -54,6 +54,11 @@ def with_blank(blank: Any, labels: Mapping[str, Any]) -> list[SelectChoice]:
     return [SelectChoice("", blank), *choices(labels)]
 
 
+def without_repeats(values: Any) -> Any:
+    """Ticked values with any sent twice kept once, in order: a list, not a tally."""
+    return list(dict.fromkeys(values)) if isinstance(values, list) else values
+
+
 class DetailsForm(StripWhitespaceForm):
     """The facts of a session: the group, the date, how it was held, consent and adjustments."""
 
@@ -106,12 +111,14 @@ class DetailsForm(StripWhitespaceForm):
         _l("Adjustments used"),
         choices=choices(ADJUSTMENTS),
         description=_l("Select all that were used."),
+        filters=[without_repeats],
         widget=GovCheckboxesInput(),
     )
     languages = SelectMultipleField(
         _l("Languages used"),
         choices=[SelectChoice(code, lang.own_name) for code, lang in LANGUAGES.items()],
         description=_l("Select all that were spoken or written."),
+        filters=[without_repeats],
         widget=GovCheckboxesInput(),
     )
     submit = SubmitField(_l("Save and continue"), widget=GovSubmitInput())
