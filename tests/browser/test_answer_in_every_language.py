@@ -88,8 +88,18 @@ def test_answer_a_whole_survey(
         check_language(page, language)
         violations += serious_violations(page, auditor)
         press_main_button(page)
+        if page.url.endswith("/before-you-start"):
+            check_language(page, language)
+            violations += serious_violations(page, auditor)
+            page.locator("main a.govuk-button--start").click()
         audited: set[str | None] = set()
         for _ in range(40):
+            if page.url.endswith("/grown-up"):  # the first age band is under 13
+                check_language(page, language)
+                violations += serious_violations(page, auditor)
+                page.locator(".govuk-radios__item label").nth(1).click()  # a grown-up helps
+                press_main_button(page)
+                continue
             if "/questions/" not in page.url:
                 break
             check_language(page, language)

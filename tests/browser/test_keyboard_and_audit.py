@@ -28,6 +28,9 @@ def test_faces_and_card_sort_by_keyboard_alone(
         page.goto(f"{base_url}/surveys/young-people?lang={language}")
         tab_to(page, "button.govuk-button--start")
         page.keyboard.press("Enter")
+        page.wait_for_url("**/before-you-start")
+        tab_to(page, "main a.govuk-button--start")
+        page.keyboard.press("Enter")
         page.wait_for_url("**/questions/age_band")
         page.goto(f"{base_url}/surveys/young-people/questions/feel_at_school")
 
