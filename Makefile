@@ -38,6 +38,8 @@ lint: install
 	$(BIN)/ruff check coprod tests bench
 	$(BIN)/ruff format --check coprod tests bench
 	$(BIN)/mypy
+	$(BIN)/bandit -q -c pyproject.toml -r coprod
+	bin/audit-dependencies
 
 # The whole suite on SQLite, then again on a PostgreSQL server the run starts itself
 # (the tests that start their own servers or a browser run once, on SQLite).

@@ -70,7 +70,7 @@ class Defaults:
     SMTP_PORT = 587
     SMTP_STARTTLS = True
     SMTP_USERNAME = ""
-    SMTP_PASSWORD = ""
+    SMTP_PASSWORD = ""  # nosec B105 # empty: set it in instance/config.py or the environment
     MAIL_FROM = "coprod@localhost"
     #: This service's address as people reach it, for links in emails, e.g. https://voice.example.org
     PUBLIC_URL = ""

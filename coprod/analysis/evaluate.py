@@ -81,7 +81,7 @@ def bootstrap_interval(
     """A 95% interval for macro-F1: resample the statements with replacement, many times."""
     if not items:
         return (0.0, 0.0)
-    rng = random.Random(seed)  # noqa: S311 - resampling for a statistic, not a secret
+    rng = random.Random(seed)  # noqa: S311  # nosec B311 # resampling for a statistic
     found = sorted(
         macro_f1([items[rng.randrange(len(items))] for _ in items], areas) for _ in range(rounds)
     )

@@ -28,7 +28,7 @@ from coprod.surveys.questions import question_type
 from coprod.vocabulary import PREFER_NOT_TO_SAY
 
 VOICES = Path(__file__).with_name("voices.yaml")
-DEMO_PASSWORD = "coprod-demo-only"  # noqa: S105  (printed, for demo accounts only)
+DEMO_PASSWORD = "coprod-demo-only"  # noqa: S105  # nosec B105 # printed; demo accounts only
 DEMO_USERS = (
     ("admin@demo.invalid", "Sam Patel (admin)", "admin"),
     ("analyst@demo.invalid", "Jo Evans (analyst)", "analyst"),
@@ -88,7 +88,7 @@ def fill_demo(
     session: Session, catalogue: Catalogue, responses: int = 480, seed: int = 2022
 ) -> DemoResult:
     """Add demo staff accounts and ``responses`` responses spread over the last 18 months."""
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # nosec B311 # made-up demo answers, not a secret
     voices = yaml.safe_load(VOICES.read_text(encoding="utf-8"))
     users = _demo_users(session)
     now = utcnow()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
+import subprocess  # nosec B404 # runs pg_dump and pg_restore with our own arguments
 from pathlib import Path
 
 from sqlalchemy.engine import URL
@@ -85,7 +85,7 @@ def _environment(url: URL) -> dict[str, str]:
 
 
 def _run(command: list[str], url: URL) -> None:
-    done = subprocess.run(  # noqa: S603  (our own arguments, no shell)
+    done = subprocess.run(  # noqa: S603  # nosec B603 # our own arguments, no shell
         command, env=_environment(url), capture_output=True, text=True, check=False
     )
     if done.returncode != 0:
