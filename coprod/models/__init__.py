@@ -4,6 +4,7 @@ from coprod.db import utcnow
 from coprod.models.actions import Action, ActionStatement, PositionStatement
 from coprod.models.people import AuditEvent, SignInAttempt, User
 from coprod.models.period_counts import PeriodCounts, SaidDayChanges
+from coprod.models.replies import ReplyRequest
 from coprod.models.sessions import (
     AgreedAction,
     Attendance,
@@ -35,6 +36,7 @@ __all__ = [
     "GroupSession",
     "PeriodCounts",
     "PositionStatement",
+    "ReplyRequest",
     "Response",
     "SafeguardingAlert",
     "SaidDayChanges",

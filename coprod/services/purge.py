@@ -29,6 +29,7 @@ from coprod.models import (
     SurveyVersion,
 )
 from coprod.services.audit import record
+from coprod.services.replies import forget_unanswered
 
 #: What a statement's words become once removed (its text column may not be empty of meaning).
 REMOVED = ""
@@ -42,6 +43,7 @@ class PurgeReport:
     responses: int
     statements: int
     session_notes: int
+    reply_requests: int
 
     def lines(self) -> list[str]:
         return [
@@ -49,6 +51,7 @@ class PurgeReport:
             f"Sent responses past retention, answers deleted: {self.responses}",
             f"Statements whose words were removed (counts kept): {self.statements}",
             f"Session notes whose words were removed (counts kept): {self.session_notes}",
+            f"Requests for a reply left unanswered, deleted: {self.reply_requests}",
         ]
 
 
@@ -139,7 +142,8 @@ def purge(
         .execution_options(synchronize_session=False),
     )
     statements += _blank_statements(session, Statement.session_id.in_(old_sessions))
-    report = PurgeReport(drafts, responses, statements, notes)
+    replies = forget_unanswered(session, now - timedelta(days=draft_days))
+    report = PurgeReport(drafts, responses, statements, notes, replies)
     if any(asdict(report).values()):
         record(session, "purged", detail=asdict(report))
     session.commit()

@@ -88,6 +88,7 @@ def register_blueprints(app: Flask) -> None:
     from coprod.web.pages import blueprint as pages
     from coprod.web.people import blueprint as people
     from coprod.web.public import blueprint as public
+    from coprod.web.replies import blueprint as replies
     from coprod.web.respond.routes import blueprint as respond
     from coprod.web.review import blueprint as review
     from coprod.web.rights import blueprint as rights
@@ -108,6 +109,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(pages)
     app.register_blueprint(people)
     app.register_blueprint(rights)
+    app.register_blueprint(replies)
 
 
 def register_error_handlers(app: Flask) -> None:

@@ -109,6 +109,7 @@ def test_old_answers_lose_their_words_and_the_counts_stay(app: Flask) -> None:
         "Sent responses past retention, answers deleted: 1",
         f"Statements whose words were removed (counts kept): {before['statements'] // 2}",
         "Session notes whose words were removed (counts kept): 0",
+        "Requests for a reply left unanswered, deleted: 0",
     ]
     after = totals(app)
     assert OLD_WORDS not in words_in_database(app)

@@ -17,6 +17,7 @@ from coprod.models import (
     Action,
     AgreedAction,
     Contribution,
+    ReplyRequest,
     SafeguardingAlert,
     Statement,
     Tally,
@@ -63,6 +64,9 @@ MAY_USE = {
     "respond.resume_link": "everyone",
     "auth.sign_in": "everyone",
     "rights.find": "everyone",
+    "replies.ask": "everyone",
+    "replies.waiting": "analysts",
+    "replies.replied": "analysts",
     "rights.answers": "everyone",
     "rights.download": "everyone",
     "rights.delete": "everyone",
@@ -161,6 +165,11 @@ def everything_else(app: Flask, people: dict[str, Respondent]) -> dict[str, str]
         "young-people", {"whats_hard": {"answer": "Someone hurts me at home and I feel unsafe."}}
     )
     sender.send(check)
+    asked = sender.submit(
+        sender.get("/surveys/young-people/reply"),
+        {"contact": "01234 567890", "about": "When will the new plan be ready?"},
+    )
+    assert asked.status == 200, asked.errors
     saver = Respondent(app.test_client())
     first_page = saver.start("family-experience")
     saved = saver.submit(first_page, {"answer": "parent_carer"}, button="save_and_exit")
@@ -190,6 +199,7 @@ def everything_else(app: Flask, people: dict[str, Respondent]) -> dict[str, str]
             "statement_id": first(Statement),
             "alert_id": first(SafeguardingAlert),
             "user_id": first(User),
+            "request_id": first(ReplyRequest),
         }
     values.update(
         slug="young-people",
