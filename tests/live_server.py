@@ -18,7 +18,7 @@ from coprod.config import PROJECT_ROOT
 BIN = PROJECT_ROOT / ".venv" / "bin"
 COPROD_APP = "coprod:create_app()"
 #: Seconds to wait for the workers to answer /healthz, and for them to stop.
-START_TIMEOUT = 30.0
+START_TIMEOUT = 90.0
 STOP_TIMEOUT = 10.0
 #: For load from one loopback address, which the rate limits would rightly stop.
 UNLIMITED = {"COPROD_RATELIMIT_ENABLED": "false"}

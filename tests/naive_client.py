@@ -149,6 +149,10 @@ class NaiveRespondent:
         """Open a survey from the home page and answer every page; return the filled send form."""
         visit = self._get(self._survey_link(self._get(f"{self.base_url}/")))
         for _page in range(MAX_PAGES):
+            start = visit.soup.select_one("main a.govuk-button--start")
+            if visit.form is None and start is not None:  # a screen to read, then a start link
+                visit = self._get(urljoin(visit.url, str(start["href"])))
+                continue
             if visit.form is None:
                 raise Stuck(f"{visit.url} ({visit.status}) has no form in <main>")
             submission = self._fill(visit, careful=not self.hostile)
