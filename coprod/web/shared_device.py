@@ -49,5 +49,6 @@ def active() -> bool:
 
 
 def forget_respondent() -> None:
-    """Drop the last person's draft from this browser, keeping the mode."""
+    """Drop the last person's draft, and any answers they opened by code, keeping the mode."""
     session.pop("drafts", None)
+    session.pop("your_answers", None)
