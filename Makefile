@@ -41,12 +41,12 @@ lint: install
 	$(BIN)/bandit -q -c pyproject.toml -r coprod
 	bin/audit-dependencies
 
-# The whole suite on SQLite, then again on a PostgreSQL server the run starts itself
-# (the tests that start their own servers or a browser run once, on SQLite).
+# The whole suite on SQLite, then again on PostgreSQL: each of the two test workers starts its
+# own throw-away server (the tests that start their own servers or a browser run once, on SQLite).
 test: lint
 	$(BIN)/coprod check-surveys
 	$(BIN)/pytest -n 2
-	$(BIN)/pytest --postgres -m "not server and not browser" -q
+	$(BIN)/pytest --postgres -m "not server and not browser" -q -n 2
 
 bench: install
 	$(BIN)/python -m bench
