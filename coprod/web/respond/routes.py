@@ -142,6 +142,7 @@ def before_you_start(slug: str) -> Page:
 
 
 @blueprint.route("/surveys/<slug>/grown-up", methods=["GET", "POST"])
+@answer_limit
 def grown_up(slug: str) -> Page:
     """An under-13's grown-up says yes, or a grown-up is helping; otherwise they wait for one."""
     draft = _unsent_draft(slug)
