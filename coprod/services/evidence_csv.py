@@ -85,11 +85,11 @@ def _rows(
             ]
 
 
-def write_statements(
-    session: Session, framework: str, period: Period, out: TextIO, threshold: int
-) -> int:
-    """Write the period's statements to ``out``; return how many were written. Only focus
-    areas in which at least ``threshold`` people were heard are included."""
+def statement_rows(
+    session: Session, framework: str, period: Period, threshold: int
+) -> Iterator[list[str]]:
+    """The period's statements as rows under COLUMNS, only in focus areas in which at least
+    ``threshold`` people were heard; words redacted, and withheld where safeguarding is raised."""
     threshold = checked_threshold(threshold)
     counted = cells(session, Scope(framework), [period])
     shown = {
@@ -97,10 +97,17 @@ def write_statements(
         for (key, area), cell in counted.items()
         if cell.people >= threshold and cell.statements >= threshold
     }
+    return _rows(session, framework, period, shown)
+
+
+def write_statements(
+    session: Session, framework: str, period: Period, out: TextIO, threshold: int
+) -> int:
+    """Write the period's statements to ``out`` as CSV (RFC 4180 line ends); return how many."""
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     written = 0
-    for row in _rows(session, framework, period, shown):
+    for row in statement_rows(session, framework, period, threshold):
         writer.writerow(row)
         written += 1
     return written

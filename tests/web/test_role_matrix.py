@@ -75,7 +75,7 @@ MAY_USE = {
     "admin.home": "staff",
     "evidence.dashboard": "staff",
     "evidence.printable": "staff",
-    "evidence.statements_csv": "staff",
+    "evidence.statements_export": "staff",
     "evidence.board_pack": "staff",
     "evidence.chart": "staff",
     "evidence.position": "analysts",

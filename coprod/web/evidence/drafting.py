@@ -119,7 +119,9 @@ def _links(area_slug: str, framework: str, period_key: str) -> str:
             ),
             _(
                 "Statements with their tags (CSV): %(address)s",
-                address=url_for("evidence.statements_csv", **arguments, _external=True),
+                address=url_for(
+                    "evidence.statements_export", extension="csv", **arguments, _external=True
+                ),
             ),
         ]
     )

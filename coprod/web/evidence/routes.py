@@ -28,6 +28,7 @@ from coprod.services.audit import record
 from coprod.services.evidence import area_evidence, evidence_settings
 from coprod.services.evidence_csv import write_statements
 from coprod.services.evidence_themes import themes
+from coprod.services.evidence_xlsx import write_statements_workbook
 from coprod.services.positions import latest_by_area
 from coprod.vocabulary import AGE_BANDS, ROLES
 from coprod.web.access import signed_in_staff
@@ -40,6 +41,7 @@ from coprod.web.review.forms import SENTIMENTS, SOURCES
 from coprod.web.sessions.access import framework_areas
 
 blueprint = Blueprint("evidence", __name__, url_prefix="/staff/evidence")
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 Page = Any
 
@@ -230,28 +232,36 @@ def printable() -> Page:
     )
 
 
-@blueprint.get("/statements.csv")
-def statements_csv() -> Page:
-    """The period's statements as CSV: redacted, and only areas where enough people spoke."""
+@blueprint.get("/statements.<any(csv, xlsx):extension>")
+def statements_export(extension: str) -> Page:
+    """The period's statements as CSV or an Excel workbook (with a data dictionary sheet):
+    redacted, and only areas where enough people spoke. Audited."""
     chosen = _chosen()
     if chosen.period is None:
         return _settings_problem(chosen)
     period = chosen.period
     framework = chosen.form.framework.data or _default_framework()
-    out = io.StringIO()
-    written = write_statements(db_session(), framework, period, out, chosen.threshold)
+    if extension == "csv":
+        text = io.StringIO()
+        written = write_statements(db_session(), framework, period, text, chosen.threshold)
+        body, mimetype = ("\ufeff" + text.getvalue()).encode("utf-8"), "text/csv"
+    else:
+        binary = io.BytesIO()
+        written = write_statements_workbook(
+            db_session(), framework, period, binary, chosen.threshold
+        )
+        body, mimetype = binary.getvalue(), XLSX_TYPE
     record(
         db_session(),
         "evidence_exported",
         user_id=signed_in_staff().id,
         subject=f"{framework} {period.key}",
-        detail={"format": "csv", "statements": written},
+        detail={"format": extension, "statements": written},
     )
     db_session().commit()
+    filename = f"statements-{framework}-{period.key}.{extension}"
     return Response(
-        "\ufeff" + out.getvalue(),
-        mimetype="text/csv",
-        headers={
-            "Content-Disposition": f"attachment; filename=statements-{framework}-{period.key}.csv"
-        },
+        body,
+        mimetype=mimetype,
+        headers={"Content-Disposition": f"attachment; filename={filename}"},
     )
