@@ -4,7 +4,8 @@ Unsent drafts go DRAFT_DAYS after they were last touched. Sent answers go once t
 than their survey's retention (``retention_months`` in its file, else RETENTION_MONTHS): the
 answers and the draft are deleted, and each statement loses its words but keeps what the
 evidence counts (who in general terms, when, focus areas, sentiment). Session notes past
-RETENTION_MONTHS lose their words the same way. So charts and trends stay true, and nothing
+RETENTION_MONTHS lose their words the same way, and requests for a reply left unanswered for
+DRAFT_DAYS are deleted with their contact details. So charts and trends stay true, and nothing
 anyone wrote is left. Running it again finds nothing more to do.
 """
 
@@ -23,13 +24,13 @@ from coprod.models import (
     Contribution,
     Draft,
     GroupSession,
+    ReplyRequest,
     Response,
     Statement,
     Survey,
     SurveyVersion,
 )
 from coprod.services.audit import record
-from coprod.services.replies import forget_unanswered
 
 #: What a statement's words become once removed (its text column may not be empty of meaning).
 REMOVED = ""
@@ -142,7 +143,10 @@ def purge(
         .execution_options(synchronize_session=False),
     )
     statements += _blank_statements(session, Statement.session_id.in_(old_sessions))
-    replies = forget_unanswered(session, now - timedelta(days=draft_days))
+    replies = _changed(
+        session,
+        delete(ReplyRequest).where(ReplyRequest.created_at < now - timedelta(days=draft_days)),
+    )
     report = PurgeReport(drafts, responses, statements, notes, replies)
     if any(asdict(report).values()):
         record(session, "purged", detail=asdict(report))

@@ -3,9 +3,7 @@ deleted as soon as the reply is made."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coprod.models import ReplyRequest
@@ -33,9 +31,3 @@ def replied(session: Session, request_id: int, by: int) -> bool:
     record(session, "reply_made", user_id=by, subject=f"survey:{survey}")
     session.commit()
     return True
-
-
-def forget_unanswered(session: Session, before: datetime) -> int:
-    """Delete requests left unanswered since ``before``; the caller commits."""
-    gone = session.execute(delete(ReplyRequest).where(ReplyRequest.created_at < before))
-    return int(getattr(gone, "rowcount", 0) or 0)

@@ -97,10 +97,14 @@ class GrownUpForm(StripWhitespaceForm):
 
 
 def redirect_if_waiting(
-    definition: SurveyDefinition, draft: Draft, question_id: str | None
+    definition: SurveyDefinition,
+    draft: Draft,
+    answers: dict[str, Any],
+    question_id: str | None = None,
 ) -> WerkzeugResponse | None:
-    """Send an under-13 with no grown-up back to that page from anywhere but the age question."""
+    """Send an under-13 with no grown-up back to that page from anywhere but the age question
+    (``answers``: the draft's answers as they now stand)."""
     if question_id is not None and is_age_question(definition, question_id):
         return None
-    page = grown_up_page(definition, draft, draft_service.answers_of(draft))
+    page = grown_up_page(definition, draft, answers)
     return redirect(page) if page else None

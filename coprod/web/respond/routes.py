@@ -92,19 +92,20 @@ def question(slug: str, question_id: str) -> Page:
     asked = definition.question(question_id)
     if asked is None:
         return render_template("errors/404.html"), 404
-    waiting = children.redirect_if_waiting(definition, draft, asked.id)
+    answers = draft_service.answers_of(draft)
+    waiting = children.redirect_if_waiting(definition, draft, answers, asked.id)
     if waiting is not None:
         return waiting
     kind = question_type(asked)
     changing = request.args.get("change") == "1"
-    answers = draft_service.answers_of(draft)
     status = 200
     if request.method == "POST":
         form = kind.build_form(request.form, None)
         if kind.validate(form):
             draft_service.set_presentation(db_session(), draft, *flow.presentation())
-            draft_service.save_answer(db_session(), draft, asked.id, kind.stored_value(form))
-            waiting = children.redirect_if_waiting(definition, draft, None)
+            value = kind.stored_value(form)
+            draft_service.save_answer(db_session(), draft, asked.id, value)
+            waiting = children.redirect_if_waiting(definition, draft, {**answers, asked.id: value})
             if waiting is not None:
                 return waiting
             if "save_and_exit" in request.form and not shared_device.active():
@@ -178,7 +179,8 @@ def check_answers(slug: str) -> Page:
     draft = _unsent_draft(slug)
     if not isinstance(draft, Draft):
         return draft
-    waiting = children.redirect_if_waiting(definition_of(draft.version), draft, None)
+    answers = draft_service.answers_of(draft)
+    waiting = children.redirect_if_waiting(definition_of(draft.version), draft, answers)
     if waiting is not None:
         return waiting
     return _check_answers_page(draft, missing=[])
@@ -235,10 +237,10 @@ def send(slug: str) -> Page:
     if not isinstance(draft, Draft):
         return draft  # already sent (a double click, a refresh): show the same confirmation
     definition = definition_of(draft.version)
-    waiting = children.redirect_if_waiting(definition, draft, None)
+    answers = draft_service.answers_of(draft)
+    waiting = children.redirect_if_waiting(definition, draft, answers)
     if waiting is not None:
         return waiting
-    answers = draft_service.answers_of(draft)
     missing = [q.id for q in definition.questions if q.required and answers.get(q.id) is None]
     if missing:
         return _check_answers_page(draft, missing)
