@@ -79,6 +79,8 @@ class Defaults:
     EXIT_PAGE_URL = "https://www.bbc.co.uk/weather"
     #: School names the redactor replaces with [school], beyond those it finds by their shape.
     SCHOOL_NAMES: list[str] = []
+    #: Largest file of answers from another tool that can be imported, in megabytes.
+    IMPORT_MAX_MB = 50
     #: Days a draft may be resumed after it was last touched; `coprod purge` deletes it after.
     DRAFT_DAYS = 90
     #: Months sent answers and session notes are kept before `coprod purge` deletes their words

@@ -3,6 +3,7 @@
 from coprod.db import utcnow
 from coprod.models.actions import Action, ActionStatement, PositionStatement
 from coprod.models.people import AuditEvent, SignInAttempt, User
+from coprod.models.imports import Import
 from coprod.models.period_counts import PeriodCounts, SaidDayChanges
 from coprod.models.replies import ReplyRequest
 from coprod.models.sessions import (
@@ -34,6 +35,7 @@ __all__ = [
     "Draft",
     "DraftAnswer",
     "GroupSession",
+    "Import",
     "PeriodCounts",
     "PositionStatement",
     "ReplyRequest",

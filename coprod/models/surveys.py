@@ -124,8 +124,14 @@ class Response(Base):
     #: from their group or school is helping) or ``session`` (a group's shared device, whose
     #: session recorded consent). Empty for everyone else.
     grown_up: Mapped[str | None] = mapped_column(String(20))
-    #: How it arrived: ``online`` (the web form) or ``demo``.
+    #: How it arrived: ``online`` (the web form), ``import`` (from another tool's file) or
+    #: ``demo``.
     channel: Mapped[str] = mapped_column(String(20), default="online")
+    #: For an imported response: the file it came from (its provenance) …
+    import_id: Mapped[int | None] = mapped_column(ForeignKey("imports.id"), index=True)
+    #: … and a key for its row (the tool's own response id, or a hash of the row), unique, so
+    #: importing the same file again adds nothing.
+    import_key: Mapped[str | None] = mapped_column(String(64), unique=True)
     #: The session it was answered in, on a shared device at a group or event.
     session_id: Mapped[int | None] = mapped_column(
         ForeignKey("group_sessions.id", ondelete="SET NULL"), index=True

@@ -12,10 +12,11 @@ from typing import Any
 
 from flask_babel import LazyString
 from flask_babel import lazy_gettext as _l
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from coprod.forms import clean_text
+from coprod.imports.tables import ImportProblem, read_cells
 from coprod.vocabulary import AGE_BANDS, CONTRIBUTION_KINDS, ROLES
 
 #: The columns, in order. Only ``text`` must have a value.
@@ -25,15 +26,6 @@ MOST_ROWS = 2000
 LONGEST_TEXT = 5000
 YES = {"yes", "y", "true", "1"}
 NO = {"no", "n", "false", "0", ""}
-
-
-@dataclass(frozen=True)
-class ImportProblem:
-    """Something wrong in the file: the row (1 is the header) and column it is in, if any."""
-
-    message: LazyString | str
-    row: int | None = None
-    column: str | None = None
 
 
 @dataclass(frozen=True)
@@ -59,9 +51,10 @@ class ImportResult:
 
 def read_contributions(data: bytes, areas: dict[str, str]) -> ImportResult:
     """Read contributions from a CSV or XLSX file; ``areas`` maps focus area slug to name."""
-    table = _table(data)
-    if isinstance(table, ImportProblem):
-        return ImportResult(problems=[table])
+    read = read_cells(data, most_rows=MOST_ROWS + 2)
+    if isinstance(read, ImportProblem):
+        return ImportResult(problems=[read])
+    table = read.rows
     if not table or not any(cell.strip() for cell in table[0]):
         return ImportResult(
             problems=[ImportProblem(_l("The file is empty: the first row must name the columns"))]
@@ -95,92 +88,6 @@ def read_contributions(data: bytes, areas: dict[str, str]) -> ImportResult:
             ImportProblem(_l("The file has no contributions under the first row"))
         )
     return result
-
-
-def _table(data: bytes) -> list[list[str]] | ImportProblem:
-    """The cells of the first sheet, as text."""
-    if data.startswith(b"PK\x03\x04"):
-        return _xlsx_table(data)
-    if data.startswith(b"\xd0\xcf\x11\xe0"):
-        return ImportProblem(
-            _l("This is an old Excel file (.xls): save it as .xlsx or CSV and try again")
-        )
-    if _looks_binary(data):
-        return ImportProblem(
-            _l("The file is not a spreadsheet: upload a CSV or Excel (.xlsx) file")
-        )
-    text = _decode(data)
-    if isinstance(text, ImportProblem):
-        return text
-    if "\x00" in text:
-        return ImportProblem(
-            _l("The file is not a spreadsheet: upload a CSV or Excel (.xlsx) file")
-        )
-    try:
-        dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    try:
-        return [list(row) for row in csv.reader(io.StringIO(text), dialect)]
-    except csv.Error as error:
-        return ImportProblem(
-            _l("The file is not a readable CSV file (%(reason)s)", reason=str(error))
-        )
-
-
-def _looks_binary(data: bytes) -> bool:
-    """A picture, PDF or other file that is not text (UTF-16 text has its byte-order mark)."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return False
-    return b"\x00" in data[:4096] or data.startswith((b"%PDF", b"\x89PNG", b"\xff\xd8", b"GIF8"))
-
-
-def _decode(data: bytes) -> str | ImportProblem:
-    """UTF-8 (with or without the mark Excel adds) or UTF-16 with its byte-order mark."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            return ImportProblem(
-                _l("The file is not a spreadsheet: upload a CSV or Excel (.xlsx) file")
-            )
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        return ImportProblem(
-            _l(
-                "The file is not saved as UTF-8 (the first character it cannot read is on "
-                "line %(line)s). In Excel, choose Save As and then 'CSV UTF-8', or upload the "
-                ".xlsx file.",
-                line=line,
-            ),
-            row=line,
-        )
-
-
-def _xlsx_table(data: bytes) -> list[list[str]] | ImportProblem:
-    # A damaged, encrypted or odd file makes zipfile and openpyxl raise almost anything, on
-    # opening or only while the sheet is read (zlib.error, EOFError, NotImplementedError,
-    # RuntimeError, IndexError for a book without sheets, XML parse errors): whatever it is,
-    # the person is told the file cannot be read.
-    unreadable = ImportProblem(
-        _l("The file is not a spreadsheet: upload a CSV or Excel (.xlsx) file")
-    )
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:
-        return unreadable
-    try:
-        sheet = book.worksheets[0]
-        return [
-            ["" if cell is None else str(cell) for cell in row]
-            for row, _ in zip(sheet.iter_rows(values_only=True), range(MOST_ROWS + 2), strict=False)
-        ]
-    except Exception:
-        return unreadable
-    finally:
-        book.close()
 
 
 def _header_problems(header: list[str]) -> list[ImportProblem]:

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any, cast
 
 from flask_babel import force_locale
-from sqlalchemy import Connection, Table, insert, select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -78,6 +78,19 @@ def _reference_for(session: Session, draft: Draft) -> str | None:
     return session.scalar(select(Response.reference).where(Response.draft_id == draft.id))
 
 
+@dataclass(frozen=True)
+class NewResponse:
+    """One response to store: its answers and where it came from."""
+
+    answers: dict[str, Any]
+    submitted_at: datetime | None = None
+    draft_id: int | None = None
+    session_id: int | None = None
+    grown_up: str | None = None
+    #: For an imported response, the key of its row (see coprod.imports.answers).
+    import_key: str | None = None
+
+
 def store_response(
     session: Session,
     version: SurveyVersion,
@@ -92,67 +105,85 @@ def store_response(
     grown_up: str | None = None,
 ) -> StoredResponse:
     """Insert a response with its answers, statements and tags; the caller commits."""
+    new = NewResponse(answers, submitted_at, draft_id, session_id, grown_up)
+    return store_responses(
+        session, version, [new], language=language, format_=format_, channel=channel
+    )[0]
+
+
+def store_responses(
+    session: Session,
+    version: SurveyVersion,
+    responses: list[NewResponse],
+    *,
+    language: str,
+    format_: str,
+    channel: str,
+    import_id: int | None = None,
+) -> list[StoredResponse]:
+    """Insert responses to one wording with their answers, statements and tags, a few INSERTs
+    for all of them; the caller commits."""
     definition = definition_of(version)
-    when = submitted_at or utcnow()
     kinds = {q.id: question_type(q) for q in definition.questions}
-    kept = {
-        qid: v
-        for qid, v in answers.items()
-        if qid in kinds and v is not None and kinds[qid].allows(v)
-    }
-    profile = _profile(definition, kept)
-    reference = new_code(8)
+    now = utcnow()
+    rows = []
+    kept_answers = []
+    for new in responses:
+        kept = {
+            qid: v
+            for qid, v in new.answers.items()
+            if qid in kinds and v is not None and kinds[qid].allows(v)
+        }
+        kept_answers.append(kept)
+        rows.append(
+            {
+                "survey_version_id": version.id,
+                "draft_id": new.draft_id,
+                "session_id": new.session_id,
+                "reference": new_code(8),
+                "language": language,
+                "format": format_,
+                "channel": channel,
+                "submitted_at": new.submitted_at or now,
+                "grown_up": new.grown_up,
+                "import_id": import_id,
+                "import_key": new.import_key,
+                **_profile(definition, kept),
+            }
+        )
     # Plain Core on the session's connection: the rows are not ORM objects, so skip that layer.
     connection = session.connection()
     # Train (or find) the analyser before the first insert: on SQLite the insert takes the one
     # write lock, and every other person's save would wait the seconds training takes.
     analyser_for(definition.framework, connection)
-    response_id = connection.execute(
-        insert(RESPONSES).returning(RESPONSES.c.id),
-        {
-            "survey_version_id": version.id,
-            "draft_id": draft_id,
-            "session_id": session_id,
-            "reference": reference,
-            "language": language,
-            "format": format_,
-            "channel": channel,
-            "submitted_at": when,
-            "grown_up": grown_up,
-            **profile,
-        },
-    ).scalar_one()
-    if kept:
+    ids = (
         connection.execute(
-            insert(ANSWERS),
-            [
-                {"response_id": response_id, "question_id": qid, "value": v}
-                for qid, v in kept.items()
-            ],
+            insert(RESPONSES).returning(RESPONSES.c.id, sort_by_parameter_order=True), rows
         )
-    said = _statements(definition, kinds, kept)
-    if said:
-        _store_statements(connection, definition, said, response_id, profile, language, when)
-    return StoredResponse(response_id, reference, len(said))
-
-
-def _store_statements(
-    connection: Connection,
-    definition: SurveyDefinition,
-    said: list[StatementDraft],
-    response_id: int,
-    profile: dict[str, Any],
-    language: str,
-    when: datetime,
-) -> None:
-    """Insert the statements, analysed, with their tags and any safeguarding alerts."""
-    framework = definition.framework
-    store_analysed(
-        connection,
-        framework,
-        [_statement_row(s, response_id, profile, language, when) for s in said],
-        [[given_tag(framework, area, "survey") for area in s.focus_areas] for s in said],
+        .scalars()
+        .all()
     )
+    answer_rows = [
+        {"response_id": rid, "question_id": qid, "value": v}
+        for rid, kept in zip(ids, kept_answers, strict=True)
+        for qid, v in kept.items()
+    ]
+    if answer_rows:
+        connection.execute(insert(ANSWERS), answer_rows)
+    stored = []
+    statement_rows: list[dict[str, Any]] = []
+    statement_tags: list[list[dict[str, Any]]] = []
+    framework = definition.framework
+    for rid, kept, row in zip(ids, kept_answers, rows, strict=True):
+        said = _statements(definition, kinds, kept)
+        statement_rows += [_statement_row(s, rid, row, language, row["submitted_at"]) for s in said]
+        statement_tags += [
+            [given_tag(framework, area, "survey") for area in s.focus_areas] for s in said
+        ]
+        stored.append(StoredResponse(rid, row["reference"], len(said)))
+    if statement_rows:
+        store_analysed(connection, framework, statement_rows, statement_tags)
+    return stored
 
 
 def _statements(

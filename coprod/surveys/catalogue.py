@@ -137,6 +137,23 @@ def load_catalogue(directory: Path) -> Catalogue:
     return Catalogue(surveys=surveys, frameworks=frameworks, session_templates=templates)
 
 
+def check_definition(raw: dict[str, Any], catalogue: Catalogue, where: str) -> SurveyDefinition:
+    """A definition made by the program (an imported survey), checked like a file would be;
+    raise DefinitionError naming ``where`` if it has problems."""
+    errors = sorted(
+        Draft202012Validator(SURVEY_SCHEMA).iter_errors(raw), key=lambda e: list(e.path)
+    )
+    problems = [
+        Problem(where, 1, describe_path(tuple(e.absolute_path)), _plain(e))
+        for e in _most_specific(errors)
+    ]
+    if not problems:
+        problems = _survey_problems(Path(where), raw, {}, catalogue.frameworks)
+    if problems:
+        raise DefinitionError(problems)
+    return survey_from_dict(raw)
+
+
 def _session_templates(
     directory: Path, frameworks: dict[str, Framework], problems: list[Problem]
 ) -> dict[str, SessionTemplate]:

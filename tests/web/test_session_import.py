@@ -90,6 +90,15 @@ def test_the_csv_rows_keep_their_meaning(app: Flask, recording: tuple[Respondent
     ]
 
 
+def test_a_csv_saved_by_excel_on_windows_keeps_its_dash(
+    app: Flask, recording: tuple[Respondent, int]
+) -> None:
+    staff, session_id = recording
+    preview = upload(staff, session_id, "windows-1252.csv")
+    assert preview.status == 200, preview.errors
+    assert "We had to fight for everything \u2013 the plan took a year." in preview.text()
+
+
 def test_bad_rows_are_named_by_row_and_column_and_nothing_is_saved(
     app: Flask, recording: tuple[Respondent, int]
 ) -> None:
@@ -120,8 +129,8 @@ def test_bad_rows_are_named_by_row_and_column_and_nothing_is_saved(
             "whole_group; 'text' is missing",
         ),
         (
-            "windows-1252.csv",
-            None,
+            "neither-utf8-nor-windows.csv",
+            b"text\n\"We waited \x81 a year\"\n",
             "Row 2: The file is not saved as UTF-8 (the first character it cannot read is on "
             "line 2). In Excel, choose Save As and then 'CSV UTF-8', or upload the .xlsx file.",
         ),

@@ -1,0 +1,391 @@
+"""Bring another tool's answers in: keep the uploaded file, check every row against the chosen
+columns before anything is saved, then store the good rows in one transaction.
+
+Nothing is half-imported: the rows go in together or not at all. Each row has an import key, so
+the same file (or an overlapping later export) adds nothing twice; each response points to its
+Import, the provenance its statements carry (file, tool and date).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from coprod.imports import new_survey
+from coprod.imports.answers import QUESTION, ReadRow, RowReader, Target
+from coprod.imports.columns import (
+    ABOUT_THEM,
+    CHOICE,
+    CHOICES,
+    ColumnChoice,
+    describe,
+    distinct_values,
+    suggested,
+)
+from coprod.imports.layouts import SourceFile, read_layout
+from coprod.imports.tables import ImportProblem, read_cells
+from coprod.models import Import, Response, Survey, SurveyVersion, utcnow
+from coprod.services.audit import record
+from coprod.services.statement_analysis import analyser_for
+from coprod.services.submissions import NewResponse, store_responses
+from coprod.services.survey_versions import current_version, definition_of
+from coprod.surveys.catalogue import Catalogue, DefinitionError, check_definition
+from coprod.surveys.definitions import SurveyDefinition
+
+#: Rows stored per batch of INSERTs; progress is reported after each.
+BATCH = 500
+#: How many rows' problems a check lists in full (all are counted).
+PROBLEMS_LISTED = 200
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class ImportCheck:
+    """What importing would do, worked out without saving anything."""
+
+    definition: SurveyDefinition | None
+    targets: dict[int, Target]
+    rows: list[ReadRow] = field(default_factory=list)
+    #: Problems with the choice of columns; while there are any, nothing can be imported.
+    column_problems: list[ImportProblem] = field(default_factory=list)
+    already_there: int = 0
+
+    @property
+    def ready(self) -> list[ReadRow]:
+        return [r for r in self.rows if not r.problems and not r.already]
+
+    @property
+    def with_problems(self) -> list[ReadRow]:
+        return [r for r in self.rows if r.problems and not r.already]
+
+    @property
+    def row_problems(self) -> list[ImportProblem]:
+        return [p for r in self.with_problems for p in r.problems]
+
+
+def receive(
+    session: Session, filename: str, data: bytes, user_id: int | None, tool: str | None = None
+) -> Import | ImportProblem:
+    """Read an uploaded file's layout and keep it, waiting for its columns to be chosen."""
+    source = read_source(data, tool)
+    if isinstance(source, ImportProblem):
+        return source
+    if not source.rows:
+        return ImportProblem(_l("The file has column names but no answers under them"))
+    imported = Import(
+        filename=(filename or "upload")[:255],
+        tool=source.tool,
+        checksum=hashlib.sha256(data).hexdigest(),
+        data=data,
+        rows_in_file=len(source.rows),
+        created_by=user_id,
+    )
+    session.add(imported)
+    session.commit()
+    return imported
+
+
+_sources: dict[tuple[str, str | None], SourceFile] = {}
+
+
+def read_source(data: bytes, tool: str | None = None) -> SourceFile | ImportProblem:
+    """The file's layout; the last one read is kept, as each screen of an import reads it."""
+    key = (hashlib.sha256(data).hexdigest(), tool)
+    if key not in _sources:
+        cells = read_cells(data)
+        if isinstance(cells, ImportProblem):
+            return cells
+        source = read_layout(cells, tool)
+        if isinstance(source, ImportProblem):
+            return source
+        _sources.clear()
+        _sources[key] = source
+    return _sources[key]
+
+
+def source_of(session: Session, imported: Import) -> SourceFile:
+    data = session.scalar(select(Import.data).where(Import.id == imported.id))
+    source = read_source(data or b"", imported.tool)
+    if isinstance(source, ImportProblem):
+        raise ValueError(str(source.message))  # it was read once, so it reads again
+    return source
+
+
+def check(
+    session: Session,
+    source: SourceFile,
+    filename: str,
+    choices: list[ColumnChoice],
+    definition: SurveyDefinition | None,
+    catalogue: Catalogue,
+    *,
+    title: str | None = None,
+    framework: str = "default",
+) -> ImportCheck:
+    """Read every row with the chosen columns; ``definition`` None makes a new survey."""
+    problems = _column_problems(source, choices, definition)
+    if definition is None and not problems:
+        raw, targets = new_survey.build(
+            source, choices, title=title or filename, filename=filename,
+            framework=framework,
+        )  # fmt: skip
+        try:
+            definition = check_definition(raw, catalogue, filename)
+        except DefinitionError as error:
+            problems += [ImportProblem(f"{p.key}: {p.message}") for p in error.problems]
+    elif definition is not None:
+        targets = {c.column: Target.parse(c.holds) for c in choices}
+    else:
+        targets = {}
+    result = ImportCheck(definition, targets, column_problems=problems)
+    if problems or definition is None:
+        return result
+    reader = RowReader(source, definition, targets)
+    result.rows = [reader.read(number, cells) for number, cells in source.rows]
+    stored = _stored_keys(session, [r.key for r in result.rows])
+    for row in result.rows:
+        row.already = row.key in stored
+    result.already_there = sum(1 for r in result.rows if r.already)
+    return result
+
+
+def _column_problems(
+    source: SourceFile, choices: list[ColumnChoice], definition: SurveyDefinition | None
+) -> list[ImportProblem]:
+    problems = []
+    columns = {c.number: c for c in source.columns}
+    if not any(c.holds not in ("ignore", "key", "submitted") for c in choices):
+        problems.append(ImportProblem(_l("Choose at least one column of answers to import")))
+    for holds in ("key", "submitted"):
+        chosen = [columns[c.column].header for c in choices if c.holds == holds]
+        if len(chosen) > 1:
+            problems.append(
+                ImportProblem(
+                    _l(
+                        "Only one column can be '%(what)s': %(columns)s are",
+                        what=describe(ColumnChoice(0, holds), definition),
+                        columns=", ".join(f"'{c}'" for c in chosen),
+                    )
+                )
+            )
+    if definition is not None:
+        problems += _question_problems(choices, definition, columns)
+    else:
+        problems += _new_survey_problems(choices, columns)
+        for number, many in new_survey.choice_problems(source, choices):
+            problems.append(
+                ImportProblem(
+                    _l(
+                        "'%(column)s' has %(many)s different answers, too many for a choice: "
+                        "read it as free text",
+                        column=columns[number].header,
+                        many=many,
+                    ),
+                    column=columns[number].header,
+                )
+            )
+    return problems
+
+
+def _new_survey_problems(
+    choices: list[ColumnChoice], columns: dict[int, Any]
+) -> list[ImportProblem]:
+    problems = []
+    for choice in choices:
+        header = columns[choice.column].header
+        if choice.holds in (CHOICE, CHOICES) and not choice.focus_area:
+            problems.append(
+                ImportProblem(
+                    _l(
+                        "Choose the focus area the answers in '%(column)s' are about", column=header
+                    ),
+                    column=header,
+                )
+            )
+    for holds in ABOUT_THEM:
+        chosen = [columns[c.column].header for c in choices if c.holds == holds]
+        if len(chosen) > 1:
+            problems.append(
+                ImportProblem(
+                    _l(
+                        "Only one column can be '%(what)s': %(columns)s are",
+                        what=describe(ColumnChoice(0, holds), None),
+                        columns=", ".join(f"'{c}'" for c in chosen),
+                    )
+                )
+            )
+    return problems
+
+
+def _question_problems(
+    choices: list[ColumnChoice], definition: SurveyDefinition, columns: dict[int, Any]
+) -> list[ImportProblem]:
+    problems = []
+    taken: dict[str, str] = {}
+    for choice in choices:
+        if not choice.holds.startswith(f"{QUESTION}:"):
+            continue
+        header = columns[choice.column].header
+        question = definition.question(choice.holds.partition(":")[2])
+        if question is None or question.type == "card_sort":
+            problems.append(
+                ImportProblem(
+                    _l("'%(column)s' cannot be read as that question", column=header),
+                    column=header,
+                )
+            )
+        elif question.id in taken and question.type != "multiple_choice":
+            problems.append(
+                ImportProblem(
+                    _l(
+                        "'%(column)s' and '%(other)s' are both read as the same question",
+                        column=header,
+                        other=taken[question.id],
+                    ),
+                    column=header,
+                )
+            )
+        else:
+            taken[question.id] = header
+    return problems
+
+
+def suggest(
+    session: Session, source: SourceFile, definition: SurveyDefinition | None, framework: str
+) -> list[ColumnChoice]:
+    """A first reading of every column; for a new survey, each choice column gets the focus
+    area its name and answers are most about, as the analyser tags them."""
+    choices = suggested(source, definition)
+    if definition is not None:
+        return choices
+    analyser = analyser_for(framework, session.connection())
+    columns = {c.number: c for c in source.columns}
+    said: dict[str, list[str]] = {}
+    for choice in choices:
+        if choice.holds in (CHOICE, CHOICES):
+            column = columns[choice.column]
+            words = said.setdefault(column.group or column.header, [column.group or column.header])
+            words += distinct_values(source, choice.column)[:10]
+    areas = {}
+    for question, words in said.items():
+        tags = sorted(analyser.analyse(" ".join(words)).tags, key=lambda t: -t.confidence)
+        areas[question] = tags[0].area if tags else None
+    return [
+        replace(c, focus_area=areas[columns[c.column].group or columns[c.column].header])
+        if c.holds in (CHOICE, CHOICES)
+        else c
+        for c in choices
+    ]
+
+
+def _stored_keys(session: Session, keys: list[str]) -> set[str]:
+    found: set[str] = set()
+    for start in range(0, len(keys), 900):  # SQLite allows so many parameters a statement
+        chunk = keys[start : start + 900]
+        found.update(
+            session.scalars(select(Response.import_key).where(Response.import_key.in_(chunk)))
+        )
+    return found
+
+
+def run(
+    session: Session,
+    imported: Import,
+    result: ImportCheck,
+    *,
+    leave_out_problems: bool,
+    user_id: int | None,
+    progress: Progress | None = None,
+) -> Import:
+    """Store the checked rows: all of them, or (if the person chose to) all but those with
+    problems; rows imported before are skipped.
+
+    Each batch is committed on its own, so people answering a survey meanwhile are never kept
+    waiting behind the import for SQLite's one write lock; if any batch fails, the batches
+    already stored are deleted again, so the file is in whole or not at all."""
+    if result.column_problems or result.definition is None:
+        raise ValueError("the columns have problems")
+    if result.with_problems and not leave_out_problems:
+        raise ValueError("rows have problems")
+    version = current_version(session, result.definition)
+    imported = session.get(Import, imported.id) or imported
+    imported.survey_id = version.survey_id
+    imported.status = "importing"
+    session.commit()
+    ready = result.ready
+    try:
+        for start in range(0, len(ready), BATCH):
+            batch = ready[start : start + BATCH]
+            store_responses(
+                session,
+                version,
+                [NewResponse(r.answers, r.submitted_at, import_key=r.key) for r in batch],
+                language="en",
+                format_="standard",
+                channel="import",
+                import_id=imported.id,
+            )
+            session.commit()
+            if progress is not None:
+                progress(start + len(batch), len(ready))
+    except BaseException:
+        session.rollback()
+        _undo(session, imported)
+        raise
+    _finish(session, imported, result, user_id)
+    return imported
+
+
+def _undo(session: Session, imported: Import) -> None:
+    """Delete what part of an import was stored, and say it failed."""
+    for response in session.scalars(select(Response).where(Response.import_id == imported.id)):
+        session.delete(response)
+    imported.status = "failed"
+    session.commit()
+
+
+def _finish(session: Session, imported: Import, result: ImportCheck, user_id: int | None) -> None:
+    assert result.definition is not None
+    imported.status = "imported"
+    imported.rows_imported = len(result.ready)
+    imported.rows_already_there = result.already_there
+    imported.rows_left_out = len(result.with_problems)
+    imported.imported_at = utcnow()
+    imported.data = None
+    record(
+        session,
+        "answers_imported",
+        user_id=user_id,
+        subject=imported.filename,
+        detail={
+            "tool": imported.tool,
+            "survey": result.definition.slug,
+            "rows": imported.rows_imported,
+            "already_there": imported.rows_already_there,
+            "left_out": imported.rows_left_out,
+        },
+    )
+    session.commit()
+
+
+def existing_definition(
+    session: Session, slug: str, catalogue: Catalogue
+) -> SurveyDefinition | None:
+    """A survey to import into: one of the catalogue's, or an imported survey made before."""
+    if slug in catalogue.surveys:
+        return catalogue.surveys[slug]
+    version = session.scalar(
+        select(SurveyVersion)
+        .join(Survey)
+        .where(Survey.slug == slug)
+        .order_by(SurveyVersion.number.desc())
+        .limit(1)
+    )
+    return definition_of(version) if version is not None else None
