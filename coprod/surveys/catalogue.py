@@ -179,6 +179,26 @@ def _load(
     return data, lines
 
 
+def definition_problems(
+    raw: dict[str, Any], lines: dict[Path_, int], frameworks: dict[str, Framework], where: str
+) -> list[Problem]:
+    """Every problem of one survey definition that was not read from a YAML file (``lines``
+    says where each part came from)."""
+    errors = sorted(
+        Draft202012Validator(SURVEY_SCHEMA).iter_errors(raw), key=lambda e: list(e.path)
+    )
+    problems = [
+        Problem(
+            where,
+            line_for(lines, tuple(e.absolute_path)),
+            describe_path(tuple(e.absolute_path)),
+            _plain(e),
+        )
+        for e in _most_specific(errors)
+    ]
+    return problems or _survey_problems(Path(where), raw, lines, frameworks)
+
+
 def _most_specific(errors: list[ValidationError]) -> list[ValidationError]:
     """Errors inside if/then and allOf come wrapped; report the innermost ones."""
     result: list[ValidationError] = []
