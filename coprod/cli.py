@@ -17,6 +17,7 @@ from sqlalchemy.exc import OperationalError, ProgrammingError
 from coprod import create_app
 from coprod.cli_backup import backup_command, restore_command
 from coprod.cli_retention import purge_command
+from coprod.cli_xlsform import xlsform_command
 from coprod.db import app_session
 from coprod.surveys import DefinitionError, load_catalogue
 
@@ -389,6 +390,7 @@ def register_commands(app: Flask) -> None:
         backup_command,
         restore_command,
         purge_command,
+        xlsform_command,
     ):
         app.cli.add_command(command)
 

@@ -29,7 +29,7 @@ from coprod.surveys.survey_translations import (
     read_translations,
     translations_for,
 )
-from coprod.surveys.xlsform_export import FixedLists, export_workbook
+from coprod.surveys.xlsform_export import FixedLists, Labels, export_workbook
 from coprod.surveys.xlsform_import import ImportedSurvey, import_workbook
 from coprod.surveys.xlsform_layout import PILES, PILES_LIST, SCALE_LISTS
 
@@ -42,7 +42,7 @@ class SaveError(Exception):
 
 def fixed_lists() -> FixedLists:
     """The scales, piles and "Prefer not to say" in every language (needs an app context)."""
-    lists: dict[str, list[tuple[str, dict[str, str]]]] = {}
+    lists: dict[str, list[tuple[str, Labels]]] = {}
     by_language: dict[str, dict[str, list[tuple[str, str]]]] = {}
     prefer: dict[str, str] = {}
     for code in LANGUAGES:

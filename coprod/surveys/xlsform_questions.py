@@ -333,7 +333,7 @@ class QuestionReader:
             question["prefer_not_to_say"] = True
         if question["type"] in SCALE_LISTS:
             return  # coprod words a scale's answers itself, in every language
-        options = []
+        options: list[dict[str, Any]] = []
         for choice in choices:
             value = choice.get("name")
             if value == PREFER_NOT_TO_SAY:
