@@ -18,6 +18,7 @@ from coprod import create_app
 from coprod.cli_backup import backup_command, restore_command
 from coprod.cli_import import import_command
 from coprod.cli_retention import purge_command
+from coprod.cli_xlsform import xlsform_command
 from coprod.db import app_session
 from coprod.surveys import DefinitionError, load_catalogue
 
@@ -391,6 +392,7 @@ def register_commands(app: Flask) -> None:
         restore_command,
         purge_command,
         import_command,
+        xlsform_command,
     ):
         app.cli.add_command(command)
 

@@ -2,8 +2,8 @@
 
 from coprod.db import utcnow
 from coprod.models.actions import Action, ActionStatement, PositionStatement
-from coprod.models.people import AuditEvent, SignInAttempt, User
 from coprod.models.imports import Import
+from coprod.models.people import AuditEvent, SignInAttempt, User
 from coprod.models.period_counts import PeriodCounts, SaidDayChanges
 from coprod.models.replies import ReplyRequest
 from coprod.models.sessions import (

@@ -140,15 +140,7 @@ def load_catalogue(directory: Path) -> Catalogue:
 def check_definition(raw: dict[str, Any], catalogue: Catalogue, where: str) -> SurveyDefinition:
     """A definition made by the program (an imported survey), checked like a file would be;
     raise DefinitionError naming ``where`` if it has problems."""
-    errors = sorted(
-        Draft202012Validator(SURVEY_SCHEMA).iter_errors(raw), key=lambda e: list(e.path)
-    )
-    problems = [
-        Problem(where, 1, describe_path(tuple(e.absolute_path)), _plain(e))
-        for e in _most_specific(errors)
-    ]
-    if not problems:
-        problems = _survey_problems(Path(where), raw, {}, catalogue.frameworks)
+    problems = definition_problems(raw, {}, catalogue.frameworks, where)
     if problems:
         raise DefinitionError(problems)
     return survey_from_dict(raw)
@@ -194,6 +186,26 @@ def _load(
     if errors:
         return None
     return data, lines
+
+
+def definition_problems(
+    raw: dict[str, Any], lines: dict[Path_, int], frameworks: dict[str, Framework], where: str
+) -> list[Problem]:
+    """Every problem of one survey definition that was not read from a YAML file (``lines``
+    says where each part came from)."""
+    errors = sorted(
+        Draft202012Validator(SURVEY_SCHEMA).iter_errors(raw), key=lambda e: list(e.path)
+    )
+    problems = [
+        Problem(
+            where,
+            line_for(lines, tuple(e.absolute_path)),
+            describe_path(tuple(e.absolute_path)),
+            _plain(e),
+        )
+        for e in _most_specific(errors)
+    ]
+    return problems or _survey_problems(Path(where), raw, lines, frameworks)
 
 
 def _most_specific(errors: list[ValidationError]) -> list[ValidationError]:

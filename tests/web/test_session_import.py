@@ -130,7 +130,7 @@ def test_bad_rows_are_named_by_row_and_column_and_nothing_is_saved(
         ),
         (
             "neither-utf8-nor-windows.csv",
-            b"text\n\"We waited \x81 a year\"\n",
+            b'text\n"We waited \x81 a year"\n',
             "Row 2: The file is not saved as UTF-8 (the first character it cannot read is on "
             "line 2). In Excel, choose Save As and then 'CSV UTF-8', or upload the .xlsx file.",
         ),
