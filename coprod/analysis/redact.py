@@ -1,6 +1,7 @@
 """Replace personal details with placeholders such as ``[name]`` before a quote is shown outside
 the review screens: names, emails, phone and NHS numbers, postcodes, the codes the platform
-gives people, dates of birth, street addresses and school names (by their shape and from a list the partnership keeps)."""
+gives people, dates of birth, street addresses and school names (by their shape and from a list
+the partnership keeps)."""
 
 from __future__ import annotations
 
