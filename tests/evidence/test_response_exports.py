@@ -183,6 +183,8 @@ def test_an_unknown_survey_or_period_gets_an_error_summary(
         assert message in page.errors, path
     page = analyst.get(f"/staff/evidence/responses?{query}&format=csv")
     assert page.status == 200 and message in page.errors
+    link = page.soup.select_one(".govuk-error-summary__list a")
+    assert link is not None and page.soup.select_one(str(link["href"])) is not None
 
 
 def test_the_dashboard_form_leads_to_the_download(app: Flask) -> None:

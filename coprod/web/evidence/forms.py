@@ -84,8 +84,10 @@ class ResponsesForm(StripWhitespaceForm):
     class Meta:
         csrf = False
 
+    # Ids of their own, as the form also sits on the dashboard beside the dashboard's own form.
     survey = SelectField(
         _l("Survey"),
+        id="responses-survey",
         validators=[
             InputRequired(message=_l("Select a survey")),
             _one_of_the_choices(_l("Select one of the surveys in the list")),
@@ -95,6 +97,7 @@ class ResponsesForm(StripWhitespaceForm):
     )
     period = SelectField(
         _l("Monitoring period"),
+        id="responses-period",
         validators=[
             InputRequired(message=_l("Select a monitoring period")),
             _one_of_the_choices(_l("Select one of the monitoring periods in the list")),
@@ -104,13 +107,18 @@ class ResponsesForm(StripWhitespaceForm):
     )
     format = RadioField(
         _l("File"),
+        id="responses-format",
+        description=_l(
+            "The CSV opens in any spreadsheet or statistics program; download its data "
+            "dictionary with it. The workbook holds both."
+        ),
         choices=[SelectChoice(value, label) for value, label in RESPONSE_FILES.items()],
         default="csv",
         validators=[InputRequired(message=_l("Select which file to download"))],
         validate_choice=False,
         widget=GovRadioInput(),
     )
-    submit = SubmitField(_l("Download"), widget=GovSubmitInput())
+    submit = SubmitField(_l("Download"), id="responses-submit", widget=GovSubmitInput())
 
     def validate_format(self, field: Field) -> None:
         """Only the files offered."""

@@ -104,7 +104,7 @@ def responses_form(periods: list[Period], args: MultiDict[str, str] | None) -> R
     form = ResponsesForm(formdata=args, period=periods[-1].key if periods else "")
     surveys = survey_choices(db_session())
     form.survey.choices = [
-        SelectChoice("", ""),
+        SelectChoice("", _("Choose a survey")),
         *(SelectChoice(slug, str(SURVEY_TEXT.gettext(title))) for slug, title in surveys),
     ]
     form.period.choices = [SelectChoice(p.key, period_name(p)) for p in reversed(periods)]
