@@ -12,6 +12,15 @@ NHS_NUMBER = re.compile(r"(?<![\d+])\d{3}[ -]?\d{3}[ -]?\d{4}(?!\d)")
 # UK numbers: +44 or 0, then 9 or 10 more digits, spaced, dashed or bracketed any way.
 PHONE = re.compile(r"(?<![\w+])(?:\+\s?44\s?(?:\(0\)\s?)?|\(?0)(?:[\s().-]*\d){9,10}(?!\d)")
 POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", re.IGNORECASE)
+# The codes the platform gives people (a reference after sending, a code to come back to a
+# saved draft): eight letters and digits without look-alikes (0, 1, I, L, O), maybe as two
+# fours joined by a dash, with at least one digit and one letter ("K7PM-4QXD", "rsp-k7pm4qxd").
+_CODE_CHARACTER = "[A-HJKMNP-Z2-9]"
+CODE = re.compile(
+    rf"(?<![\w-])(?:RSP-)?(?=[\w-]*\d)(?=[\w-]*[A-Z])"
+    rf"{_CODE_CHARACTER}{{4}}-?{_CODE_CHARACTER}{{4}}(?![\w-])",
+    re.IGNORECASE,
+)
 
 _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"

@@ -1,6 +1,7 @@
 """Replace personal details with placeholders such as ``[name]`` before a quote is shown outside
-the review screens: names, emails, phone and NHS numbers, postcodes, dates of birth, street
-addresses and school names (by their shape and from a list the partnership keeps)."""
+the review screens: names, emails, phone and NHS numbers, postcodes, the codes the platform
+gives people, dates of birth, street addresses and school names (by their shape and from a list
+the partnership keeps)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ PLACEHOLDERS = {
     "email": "[email]",
     "nhs_number": "[NHS number]",
     "phone": "[phone]",
+    "code": "[code]",
     "postcode": "[postcode]",
     "date_of_birth": "[date of birth]",
     "date": "[date]",
@@ -71,6 +73,7 @@ def _spans(text: str, schools: Iterable[str]) -> list[tuple[int, int, str]]:
         found += [(m.start(), m.end(), "nhs_number") for m in patterns.NHS_NUMBER.finditer(text)]
         found += [(m.start(), m.end(), "phone") for m in patterns.PHONE.finditer(text)]
         found += [(m.start(), m.end(), "postcode") for m in patterns.POSTCODE.finditer(text)]
+        found += [(m.start(), m.end(), "code") for m in patterns.CODE.finditer(text)]
         found += _dates(text)
         if patterns.HOUSE_NUMBER_HINT.search(text):
             found += [(m.start(), m.end(), "address") for m in patterns.ADDRESS.finditer(text)]

@@ -39,7 +39,7 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 BATCH = 2000
 
 
-def _cell_text(text: str) -> str:
+def cell_text(text: str) -> str:
     """Text as a spreadsheet shows it, never run as a formula."""
     return f"'{text}" if text.startswith(_FORMULA_STARTS) else text
 
@@ -81,7 +81,7 @@ def _rows(
                 ";".join(sorted(areas[statement_id])),
                 label or "",
                 "" if score is None else f"{score:.3f}",
-                _cell_text(text),
+                cell_text(text),
             ]
 
 

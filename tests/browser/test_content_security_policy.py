@@ -25,6 +25,8 @@ STAFF_PAGES = [
     "/staff/review/",
     "/staff/evidence/",
     "/staff/evidence/print",
+    "/staff/evidence/responses",
+    "/staff/evidence/responses?survey=&period=&format=csv",
     "/staff/actions/",
     "/staff/sessions/new?template=youth-forum",
 ]

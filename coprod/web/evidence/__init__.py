@@ -4,6 +4,7 @@ and the position statement the board signs."""
 from coprod.web.evidence import board_pack as board_pack
 from coprod.web.evidence import chart_images as chart_images
 from coprod.web.evidence import positions as positions
+from coprod.web.evidence import responses as responses
 from coprod.web.evidence.routes import blueprint
 
 __all__ = ["blueprint"]

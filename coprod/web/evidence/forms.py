@@ -1,12 +1,21 @@
-"""The evidence pages' forms: the dashboard's choices (framework, period, who to look at)
-and a focus area's position statement."""
+"""The evidence pages' forms: the dashboard's choices (framework, period, who to look at),
+which survey's responses to download, and a focus area's position statement."""
 
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from govuk_frontend_wtf.wtforms_widgets import GovSelect, GovSubmitInput, GovTextArea
-from wtforms import HiddenField, SelectChoice, SelectField, SubmitField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional
+from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSelect, GovSubmitInput, GovTextArea
+from wtforms import (
+    Field,
+    HiddenField,
+    RadioField,
+    SelectChoice,
+    SelectField,
+    SubmitField,
+    TextAreaField,
+    ValidationError,
+)
+from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from coprod.forms import StripWhitespaceForm
 from coprod.languages import LANGUAGES
@@ -50,6 +59,71 @@ class EvidenceForm(StripWhitespaceForm):
         widget=GovSelect(),
     )
     submit = SubmitField(_l("Show the evidence"), widget=GovSubmitInput())
+
+
+#: The files the responses export comes as.
+RESPONSE_FILES = {
+    "csv": _l("CSV, for any spreadsheet or statistics program"),
+    "dictionary": _l("What each column of the CSV holds (its data dictionary, also a CSV)"),
+    "xlsx": _l("Excel workbook, with a sheet saying what each column holds"),
+}
+
+
+def _one_of_the_choices(message: object) -> object:
+    def check(_form: object, field: Field) -> None:
+        if field.data not in {choice[0] for choice in field.iter_choices() if choice[0]}:
+            raise ValidationError(str(message))
+
+    return check
+
+
+class ResponsesForm(StripWhitespaceForm):
+    """Which survey's responses to download, for which period, as which file; sent in the
+    address, so a download can be bookmarked."""
+
+    class Meta:
+        csrf = False
+
+    # Ids of their own, as the form also sits on the dashboard beside the dashboard's own form.
+    survey = SelectField(
+        _l("Survey"),
+        id="responses-survey",
+        validators=[
+            InputRequired(message=_l("Select a survey")),
+            _one_of_the_choices(_l("Select one of the surveys in the list")),
+        ],
+        validate_choice=False,
+        widget=GovSelect(),
+    )
+    period = SelectField(
+        _l("Monitoring period"),
+        id="responses-period",
+        validators=[
+            InputRequired(message=_l("Select a monitoring period")),
+            _one_of_the_choices(_l("Select one of the monitoring periods in the list")),
+        ],
+        validate_choice=False,
+        widget=GovSelect(),
+    )
+    format = RadioField(
+        _l("File"),
+        id="responses-format",
+        description=_l(
+            "The CSV opens in any spreadsheet or statistics program; download its data "
+            "dictionary with it. The workbook holds both."
+        ),
+        choices=[SelectChoice(value, label) for value, label in RESPONSE_FILES.items()],
+        default="csv",
+        validators=[InputRequired(message=_l("Select which file to download"))],
+        validate_choice=False,
+        widget=GovRadioInput(),
+    )
+    submit = SubmitField(_l("Download"), id="responses-submit", widget=GovSubmitInput())
+
+    def validate_format(self, field: Field) -> None:
+        """Only the files offered."""
+        if field.data not in RESPONSE_FILES:
+            raise ValidationError(str(_l("Select which file to download")))
 
 
 #: The most a part of a position statement may hold: about four pages of text.

@@ -30,11 +30,12 @@ from coprod.services.evidence_csv import write_statements
 from coprod.services.evidence_themes import themes
 from coprod.services.evidence_xlsx import write_statements_workbook
 from coprod.services.positions import latest_by_area
+from coprod.services.response_rows import survey_choices
 from coprod.vocabulary import AGE_BANDS, ROLES
-from coprod.web.access import signed_in_staff
+from coprod.web.access import ANALYSTS, signed_in_staff
 from coprod.web.actions.forms import STATUS_NAMES
 from coprod.web.evidence.area_charts import area_charts
-from coprod.web.evidence.forms import EvidenceForm
+from coprod.web.evidence.forms import EvidenceForm, ResponsesForm
 from coprod.web.evidence.representation import answer_names, who_was_heard
 from coprod.web.respond.flow import SURVEY_TEXT, catalogue
 from coprod.web.review.forms import SENTIMENTS, SOURCES
@@ -94,6 +95,19 @@ def _form(periods: list[Period]) -> EvidenceForm:
     for field in form:
         if field.type == "SelectField" and field.data not in {c[0] for c in field.iter_choices()}:
             field.data = field.default or ""  # a hand-edited address: show the default instead
+    return form
+
+
+def responses_form(periods: list[Period], args: MultiDict[str, str] | None) -> ResponsesForm:
+    """Which survey's responses to download: the stored surveys and the monitoring periods
+    (newest first) to choose from, filled in from ``args`` when given."""
+    form = ResponsesForm(formdata=args, period=periods[-1].key if periods else "")
+    surveys = survey_choices(db_session())
+    form.survey.choices = [
+        SelectChoice("", _("Choose a survey")),
+        *(SelectChoice(slug, str(SURVEY_TEXT.gettext(title))) for slug, title in surveys),
+    ]
+    form.period.choices = [SelectChoice(p.key, period_name(p)) for p in reversed(periods)]
     return form
 
 
@@ -205,6 +219,10 @@ def dashboard() -> Page:
     chosen = _chosen()
     if chosen.period is None:
         return _settings_problem(chosen)
+    responses = None
+    if signed_in_staff().role in ANALYSTS:
+        responses = responses_form(chosen.periods, None)
+        responses.period.data = chosen.period.key
     return evidence_page(
         "evidence/dashboard.html",
         _scope_from(chosen.form),
@@ -214,6 +232,7 @@ def dashboard() -> Page:
         form=chosen.form,
         editable=True,
         chart_address=_chart_address,
+        responses_form=responses,
     )
 
 
