@@ -31,8 +31,9 @@ class Import(Base):
     survey_id: Mapped[int | None] = mapped_column(ForeignKey("surveys.id"))
     #: A new survey's title, when the answers make an "imported" survey of their own.
     new_survey_title: Mapped[str | None] = mapped_column(String(200))
-    #: What each column holds: {"column": number, "target": ..., "focus_area": ...} per column.
-    mapping: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)
+    #: The framework a new survey is tagged against, and what each column holds:
+    #: {"framework": slug, "columns": [{"column": 2, "holds": "free_text", "focus_area": ...}]}.
+    mapping: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     #: ``waiting`` (uploaded, being checked), ``imported`` or ``failed``.
     status: Mapped[str] = mapped_column(String(20), default="waiting")
     rows_in_file: Mapped[int] = mapped_column(Integer, default=0)

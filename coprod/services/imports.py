@@ -77,8 +77,6 @@ def receive(
     source = read_source(data, tool)
     if isinstance(source, ImportProblem):
         return source
-    if not source.rows:
-        return ImportProblem(_l("The file has column names but no answers under them"))
     imported = Import(
         filename=(filename or "upload")[:255],
         tool=source.tool,
@@ -105,6 +103,8 @@ def read_source(data: bytes, tool: str | None = None) -> SourceFile | ImportProb
         source = read_layout(cells, tool)
         if isinstance(source, ImportProblem):
             return source
+        if not source.rows:
+            return ImportProblem(_l("The file has column names but no answers under them"))
         _sources.clear()
         _sources[key] = source
     return _sources[key]
