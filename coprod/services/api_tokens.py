@@ -122,7 +122,7 @@ def tokens_seen_by(session: Session, viewer: User) -> list[tuple[ApiToken, User]
     if viewer.role != "admin":
         query = query.where(ApiToken.user_id == viewer.id)
     rows = session.execute(query.order_by(ApiToken.created_at.desc(), ApiToken.id.desc()))
-    return [(token, owner) for token, owner in rows.tuples()]
+    return [(token, owner) for token, owner in rows]
 
 
 def token_seen_by(session: Session, token_id: int, viewer: User) -> ApiToken | None:

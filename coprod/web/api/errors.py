@@ -36,7 +36,9 @@ def _messages() -> dict[int, str]:
     }
 
 
-def error_response(status: int, message: str | None = None, parameter: str | None = None) -> Response:
+def error_response(
+    status: int, message: str | None = None, parameter: str | None = None
+) -> Response:
     """A JSON error: {"status", "message"} and, for a bad parameter, its name."""
     body: dict[str, object] = {
         "status": status,

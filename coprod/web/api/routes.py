@@ -107,7 +107,8 @@ def scope_required(scope: str) -> Callable[[View], View]:
         def wrapped(*args: Any, **kwargs: Any) -> Any:
             if scope not in g.api_scopes:
                 return error_response(
-                    403, _("This token may not read this: it needs the %(scope)s scope.", scope=scope)
+                    403,
+                    _("This token may not read this: it needs the %(scope)s scope.", scope=scope),
                 )
             return view(*args, **kwargs)
 
