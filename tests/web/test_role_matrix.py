@@ -15,6 +15,7 @@ from werkzeug.routing import Rule
 from coprod.db import Base, app_session
 from coprod.models import (
     Action,
+    ApiToken,
     AgreedAction,
     Contribution,
     ReplyRequest,
@@ -25,6 +26,7 @@ from coprod.models import (
 )
 from tests.conftest import Respondent
 from tests.staff import add_contribution, record_attendance, signed_in, start_session
+from tests.web.api_helpers import make_token
 
 ROLES = ("signed out", "facilitator", "analyst", "admin")
 
@@ -35,6 +37,8 @@ KINDS = {
     "recorders": {"facilitator", "admin"},
     "analysts": {"analyst", "admin"},
     "admins": {"admin"},
+    # The JSON API takes a token, never a cookie: signed in or not, a browser gets 401.
+    "token holders": set(),
 }
 
 #: Every endpoint, with the kind of person who may use it.
@@ -87,6 +91,14 @@ MAY_USE = {
     "actions.index": "analysts",
     "actions.new": "analysts",
     "actions.edit": "analysts",
+    "api_tokens.index": "analysts",
+    "api_tokens.new": "analysts",
+    "api_tokens.revoke": "analysts",
+    "api.openapi": "everyone",
+    "api.focus_areas": "token holders",
+    "api.periods": "token holders",
+    "api.statements": "token holders",
+    "api.aggregates": "token holders",
     "people.index": "admins",
     "people.new": "admins",
     "people.person": "admins",
@@ -187,6 +199,7 @@ def everything_else(app: Flask, people: dict[str, Respondent]) -> dict[str, str]
         },
     )
     assert written.status == 200, written.errors
+    make_token(app)  # the analyst's: an admin may revoke it too
     with app_session(app) as session:
 
         def first(model: type) -> str:
@@ -200,6 +213,7 @@ def everything_else(app: Flask, people: dict[str, Respondent]) -> dict[str, str]
             "alert_id": first(SafeguardingAlert),
             "user_id": first(User),
             "request_id": first(ReplyRequest),
+            "token_id": first(ApiToken),
         }
     values.update(
         slug="young-people",
@@ -241,7 +255,7 @@ def expected(endpoint: str, role: str) -> set[str]:
     """What each role should meet at the endpoint."""
     if role in KINDS[MAY_USE[endpoint]]:
         return {"used"}
-    if role == "signed out":
+    if role == "signed out" or MAY_USE[endpoint] == "token holders":
         return {"sent to sign in"}
     if endpoint.startswith("sessions.") and MAY_USE[endpoint] == "recorders":
         # Someone else's draft session is hidden, or refused where recording is the point.
