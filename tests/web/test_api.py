@@ -174,7 +174,7 @@ def dashboard_figures(section: Tag) -> dict[str, object]:
 def test_the_counts_are_the_dashboards_with_small_counts_hidden(
     app: Flask, filters: dict[str, str]
 ) -> None:
-    store(app, known() + [Said("ehc_plans", -0.5, AUTUMN, safeguarding=True)])
+    store(app, [*known(), Said("ehc_plans", -0.5, AUTUMN, safeguarding=True)])
     lead = signed_in(app, "analyst")
     client = app.test_client()
     secret = make_token(app)
@@ -342,3 +342,16 @@ def test_the_openapi_description_is_served_without_a_token_and_is_valid(app: Fla
     }
     rules = {r.rule for r in app.url_map.iter_rules() if r.endpoint.startswith("api.")}
     assert rules == {f"/api/v1{path}" for path in document["paths"]}
+
+
+def test_settings_that_cannot_work_are_explained_not_a_crash(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(MONITORING_START="2099-01-01")
+    secret = make_token(app)
+    for path in ("/api/v1/periods", "/api/v1/statements", "/api/v1/aggregates"):
+        response = call(app.test_client(), path, secret)
+        assert response.status_code == 503
+        assert response.json is not None
+        assert (
+            response.json["message"]
+            == "The monitoring start date 01 January 2099 is in the future."
+        )

@@ -15,8 +15,8 @@ from werkzeug.routing import Rule
 from coprod.db import Base, app_session
 from coprod.models import (
     Action,
-    ApiToken,
     AgreedAction,
+    ApiToken,
     Contribution,
     ReplyRequest,
     SafeguardingAlert,

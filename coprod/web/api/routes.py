@@ -204,9 +204,8 @@ def statements() -> Response:
     shared, more = statements_page(db_session(), query, threshold, page, size)
     following = None
     if more and page < LAST_PAGE:
-        following = url_for(
-            ".statements", **{**request.args.to_dict(), "page": page + 1}, _external=True
-        )
+        asked: dict[str, Any] = {**request.args.to_dict(), "page": page + 1}
+        following = url_for(".statements", _external=True, **asked)
     body = {"page": page, "page_size": size, "count": len(shared), "next": following}
     return _answer({**body, "items": [statement_json(s) for s in shared]}, len(shared))
 
