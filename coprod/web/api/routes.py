@@ -80,7 +80,7 @@ def _audit(response: Response) -> Response:
     if "api_token_id" in g and response.status_code != 429:
         session = db_session()
         session.rollback()  # reading only: nothing of the request's own is lost
-        asked = {name: value[:100] for name, value in list(request.args.items())[:20]}
+        asked = {name[:60]: value[:100] for name, value in list(request.args.items())[:20]}
         note_use(
             session,
             g.api_token_id,
@@ -117,15 +117,6 @@ def scope_required(scope: str) -> Callable[[View], View]:
     return decorate
 
 
-def _settings() -> tuple[list[Period], int]:
-    """The monitoring periods and disclosure threshold; a setting that cannot work is the
-    service's problem, said plainly (503), not a crash."""
-    try:
-        return evidence_settings(current_app.config, date.today())
-    except ValueError as problem:
-        raise _Unavailable(str(problem)) from None
-
-
 class _Unavailable(Exception):
     """The evidence settings cannot work, so nothing can be counted."""
 
@@ -133,6 +124,15 @@ class _Unavailable(Exception):
 @blueprint.errorhandler(_Unavailable)
 def _unavailable(error: _Unavailable) -> Response:
     return error_response(503, str(error))
+
+
+def _settings() -> tuple[list[Period], int]:
+    """The monitoring periods and disclosure threshold; a setting that cannot work is the
+    service's problem, said plainly (503), not a crash."""
+    try:
+        return evidence_settings(current_app.config, date.today())
+    except ValueError as problem:
+        raise _Unavailable(str(problem)) from None
 
 
 def _framework() -> str:
