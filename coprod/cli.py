@@ -21,6 +21,7 @@ from coprod.cli_retention import purge_command
 from coprod.cli_xlsform import xlsform_command
 from coprod.db import app_session
 from coprod.surveys import DefinitionError, load_catalogue
+from coprod.translate import translate_command
 
 
 class CoprodGroup(FlaskGroup):
@@ -362,20 +363,7 @@ def send_alerts() -> None:
         raise SystemExit(1)
 
 
-@click.command("translate")
-@click.argument("step", type=click.Choice(["extract", "update", "compile"]))
-def translate(step: str) -> None:
-    """Translations: extract the .pot files, update the .po files, or compile the .mo files."""
-    from coprod import translate as workflow
-
-    {
-        "extract": workflow.extract,
-        "update": workflow.update,
-        "compile": workflow.compile_catalogues,
-    }[step]()
-
-
-main.add_command(translate)
+main.add_command(translate_command)
 
 
 def register_commands(app: Flask) -> None:

@@ -54,6 +54,8 @@ class Defaults:
     RATE_LIMIT_SIGN_IN = "10 per minute; 50 per hour"
     RATE_LIMIT_CODES = "10 per minute; 60 per hour"
     RATE_LIMIT_ANSWERS = "300 per minute"
+    #: Calls to the JSON API per token (a Power BI refresh reads a few pages a minute).
+    RATE_LIMIT_API = "120 per minute"
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_ENABLED = True
     #: Where to get help now, shown after an answer that suggests a child may be at risk (beside

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import click
 from babel.messages.frontend import CommandLineInterface
 
 from coprod.config import PROJECT_ROOT
@@ -95,3 +96,10 @@ def compile_catalogues() -> None:
     """Build the .mo files the app reads (never committed)."""
     for domain in DOMAINS:
         _pybabel("compile", "-d", str(TRANSLATIONS), "-D", domain, "--statistics")
+
+
+@click.command("translate")
+@click.argument("step", type=click.Choice(["extract", "update", "compile"]))
+def translate_command(step: str) -> None:
+    """Translations: extract the .pot files, update the .po files, or compile the .mo files."""
+    {"extract": extract, "update": update, "compile": compile_catalogues}[step]()

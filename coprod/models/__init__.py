@@ -2,6 +2,7 @@
 
 from coprod.db import utcnow
 from coprod.models.actions import Action, ActionStatement, PositionStatement
+from coprod.models.api_tokens import ApiToken
 from coprod.models.imports import Import
 from coprod.models.people import AuditEvent, SignInAttempt, User
 from coprod.models.period_counts import PeriodCounts, SaidDayChanges
@@ -28,6 +29,7 @@ __all__ = [
     "ActionStatement",
     "AgreedAction",
     "Answer",
+    "ApiToken",
     "Attendance",
     "AuditEvent",
     "CardCount",

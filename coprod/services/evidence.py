@@ -94,3 +94,21 @@ def area_trend(
     upto = [p for p in periods if p.start <= current.start]
     counted = figures.cells(session, scope, upto, area)
     return [period_figures(p, counted.get((p.key, area)), threshold) for p in upto]
+
+
+def figures_by_period(
+    session: Session,
+    scope: Scope,
+    areas: Sequence[str],
+    periods: Sequence[Period],
+    threshold: int = DEFAULT_THRESHOLD,
+) -> list[tuple[str, PeriodFigures]]:
+    """Each area's figures in each of ``periods``, as the dashboard shows them: (area, figures)
+    in the areas' order, oldest period first."""
+    threshold = checked_threshold(threshold)
+    counted = figures.cells(session, scope, periods)
+    return [
+        (area, period_figures(p, counted.get((p.key, area)), threshold))
+        for area in areas
+        for p in periods
+    ]

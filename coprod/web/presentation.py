@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 from flask import Flask, has_request_context, request, session
 
 from coprod.languages import DEFAULT_LANGUAGE, FORMATS, LANGUAGES, language
+from coprod.web.api.errors import is_api_request
 
 LANGUAGE_KEY = "lang"
 FORMAT_KEY = "format"
@@ -48,6 +49,8 @@ def init_presentation(app: Flask) -> None:
 
     @app.before_request
     def _remember_choices() -> None:
+        if is_api_request():
+            return  # the API sets no cookie
         if request.args.get(LANGUAGE_KEY) in LANGUAGES:
             session[LANGUAGE_KEY] = request.args[LANGUAGE_KEY]
         if request.args.get(FORMAT_KEY) in FORMATS:

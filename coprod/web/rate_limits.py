@@ -1,4 +1,5 @@
-"""Rate limits on the pages a stranger can hammer: sign-in, codes, and answering a survey.
+"""Rate limits on the pages a stranger can hammer (sign-in, codes, and answering a survey) and on
+the JSON API, per token.
 
 Counts live in RATELIMIT_STORAGE_URI: memory (one process) by default, a shared store such as
 ``redis://host:6379`` when the app runs on several workers or hosts, so the limits hold across
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from flask import Flask, current_app
+from flask import Flask, current_app, g
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 
@@ -29,6 +30,15 @@ sign_in_limit = limiter.limit(_setting("RATE_LIMIT_SIGN_IN"), methods=["POST"])
 code_limit = limiter.limit(_setting("RATE_LIMIT_CODES"), methods=["POST"])
 #: Starting, answering and sending surveys.
 answer_limit = limiter.limit(_setting("RATE_LIMIT_ANSWERS"), methods=["POST"])
+
+
+def _api_token() -> str:
+    """The token the API request was let in with (see coprod/web/api/routes.py)."""
+    return f"api-token:{g.api_token_id}"
+
+
+#: Calls to the JSON API, counted per token across all its addresses together.
+api_limit = limiter.shared_limit(_setting("RATE_LIMIT_API"), scope="api", key_func=_api_token)
 
 
 def init_rate_limits(app: Flask) -> None:

@@ -16,6 +16,7 @@ from coprod.config import PROJECT_ROOT
 from coprod.db import db_session
 from coprod.models import User
 from coprod.web import shared_device
+from coprod.web.api.errors import error_response, http_error_response, is_api_request
 from coprod.web.auth.timeouts import init_staff_timeouts
 from coprod.web.presentation import init_presentation, select_language
 from coprod.web.rate_limits import init_rate_limits
@@ -78,9 +79,11 @@ def init_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    """Respondents, staff sign-in, the staff home."""
+    """Respondents, staff pages, and the JSON API (which takes no cookies, so no CSRF token)."""
     from coprod.web.actions import blueprint as actions
     from coprod.web.admin.routes import blueprint as admin
+    from coprod.web.api.routes import blueprint as api
+    from coprod.web.api_tokens import blueprint as api_tokens
     from coprod.web.assets import blueprint as assets
     from coprod.web.auth.routes import blueprint as auth
     from coprod.web.evidence import blueprint as evidence
@@ -112,25 +115,34 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(rights)
     app.register_blueprint(replies)
     app.register_blueprint(imports)
+    app.register_blueprint(api_tokens)
+    # The API takes a token in a header, never a cookie, so a forged form cannot use it.
+    csrf.exempt(api)
+    app.register_blueprint(api)
 
 
 def register_error_handlers(app: Flask) -> None:
-    """Every error gets a plain page with the right status, never a traceback."""
+    """Every error gets a plain page with the right status, never a traceback; under /api/ it
+    is JSON instead."""
 
     @app.errorhandler(CSRFError)
     def _csrf_error(error: CSRFError) -> tuple[str, int]:
         return render_template("errors/csrf.html", return_to=request.referrer), 400
 
     @app.errorhandler(HTTPException)
-    def _http_error(error: HTTPException) -> tuple[str, int] | HTTPException:
+    def _http_error(error: HTTPException) -> Any:
         code = error.code or 500
         if code < 400:
             return error
+        if is_api_request():
+            return http_error_response(error)
         known = {400, 403, 404, 405, 410, 413, 429}
         template = f"errors/{code}.html" if code in known else "errors/other.html"
         return render_template(template, error=error), code
 
     @app.errorhandler(Exception)
-    def _unexpected_error(error: Exception) -> tuple[str, int]:
+    def _unexpected_error(error: Exception) -> Any:
         app.logger.exception("Unexpected error on %s", request.path)
+        if is_api_request():
+            return error_response(500)
         return render_template("errors/500.html"), 500

@@ -16,15 +16,22 @@ from coprod.db import Base, app_session
 from coprod.models import (
     Action,
     AgreedAction,
+    ApiToken,
     Contribution,
+    Import,
     ReplyRequest,
     SafeguardingAlert,
     Statement,
     Tally,
     User,
 )
+from coprod.services import imports
 from tests.conftest import Respondent
 from tests.staff import add_contribution, record_attendance, signed_in, start_session
+from tests.web.api_helpers import make_token
+
+#: A file of answers from another tool, waiting for its columns to be chosen.
+IMPORTED_FILE = b"Timestamp,What has been hard?\r\n2025/05/02 8:14:03,The wait for a plan.\r\n"
 
 ROLES = ("signed out", "facilitator", "analyst", "admin")
 
@@ -35,6 +42,8 @@ KINDS = {
     "recorders": {"facilitator", "admin"},
     "analysts": {"analyst", "admin"},
     "admins": {"admin"},
+    # The JSON API takes a token, never a cookie: signed in or not, a browser gets 401.
+    "token holders": set(),
 }
 
 #: Every endpoint, with the kind of person who may use it.
@@ -93,6 +102,19 @@ MAY_USE = {
     "actions.index": "analysts",
     "actions.new": "analysts",
     "actions.edit": "analysts",
+    "api_tokens.index": "analysts",
+    "api_tokens.new": "analysts",
+    "api_tokens.revoke": "analysts",
+    "api.openapi": "everyone",
+    "api.focus_areas": "token holders",
+    "api.periods": "token holders",
+    "api.statements": "token holders",
+    "api.aggregates": "token holders",
+    "imports.index": "analysts",
+    "imports.new": "analysts",
+    "imports.columns": "analysts",
+    "imports.check": "analysts",
+    "imports.show": "analysts",
     "people.index": "admins",
     "people.new": "admins",
     "people.person": "admins",
@@ -193,7 +215,13 @@ def everything_else(app: Flask, people: dict[str, Respondent]) -> dict[str, str]
         },
     )
     assert written.status == 200, written.errors
+    make_token(app)  # the analyst's: an admin may revoke it too
     with app_session(app) as session:
+        waiting = imports.receive(session, "answers.csv", IMPORTED_FILE, None)
+        assert not isinstance(waiting, imports.ImportProblem)
+        waiting.mapping = {"framework": "default", "columns": []}
+        waiting.new_survey_title = "Answers from last year"
+        session.commit()
 
         def first(model: type) -> str:
             found = session.scalar(select(model.id).order_by(model.id))  # type: ignore[attr-defined]
@@ -206,6 +234,8 @@ def everything_else(app: Flask, people: dict[str, Respondent]) -> dict[str, str]
             "alert_id": first(SafeguardingAlert),
             "user_id": first(User),
             "request_id": first(ReplyRequest),
+            "token_id": first(ApiToken),
+            "import_id": first(Import),
         }
     values.update(
         slug="young-people",
@@ -247,7 +277,7 @@ def expected(endpoint: str, role: str) -> set[str]:
     """What each role should meet at the endpoint."""
     if role in KINDS[MAY_USE[endpoint]]:
         return {"used"}
-    if role == "signed out":
+    if role == "signed out" or MAY_USE[endpoint] == "token holders":
         return {"sent to sign in"}
     if endpoint.startswith("sessions.") and MAY_USE[endpoint] == "recorders":
         # Someone else's draft session is hidden, or refused where recording is the point.

@@ -9,6 +9,8 @@ from flask import Flask, redirect, request, session, url_for
 from flask_login import current_user, logout_user
 from werkzeug.wrappers import Response as WerkzeugResponse
 
+from coprod.web.api.errors import is_api_request
+
 #: The session keys holding when the member of staff signed in and when they were last seen.
 SIGNED_IN_AT = "signed_in_at"
 SEEN_AT = "seen_at"
@@ -26,6 +28,8 @@ def init_staff_timeouts(app: Flask) -> None:
     def _end_stale_session() -> WerkzeugResponse | None:
         if request.endpoint is None or request.endpoint.endswith("static"):
             return None
+        if is_api_request():
+            return None  # the API never reads the staff session
         if not current_user.is_authenticated:
             return None
         now = int(time.time())

@@ -14,7 +14,15 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovSubmitInput,
     GovTextInput,
 )
-from wtforms import BooleanField, Field, RadioField, SelectField, StringField, SubmitField
+from wtforms import (
+    BooleanField,
+    Field,
+    RadioField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    SubmitField,
+)
 from wtforms.validators import AnyOf, InputRequired, Length, Optional, ValidationError
 
 from coprod.forms import StripWhitespaceForm
@@ -53,7 +61,7 @@ class UploadForm(StripWhitespaceForm):
     submit = SubmitField(_l("Continue"), widget=GovSubmitInput())
 
     def validate_survey(self, field: Field) -> None:
-        if field.data not in {value for value, _label in self.survey.choices or ()}:
+        if field.data not in {choice.value for choice in self.survey.choices or ()}:
             raise ValidationError(_l("Select the survey these answers are to"))
 
     def validate_title(self, field: Field) -> None:
@@ -84,6 +92,7 @@ def columns_form(
         submit = SubmitField(_l("Check the answers"), widget=GovSubmitInput())
 
     allowed = [value for value, _label in holds]
+    offered = [SelectChoice(value, label) for value, label in holds]
     for number, header, examples in columns:
         holds_now, area_now = chosen.get(number, ("ignore", None))
         setattr(
@@ -91,7 +100,7 @@ def columns_form(
             f"holds_{number}",
             SelectField(
                 header,
-                choices=holds,
+                choices=offered,
                 default=holds_now,
                 description=examples,
                 validators=[AnyOf(allowed, message=_l("Choose what this column holds"))],
@@ -105,7 +114,7 @@ def columns_form(
                 f"area_{number}",
                 SelectField(
                     _l("Focus area"),
-                    choices=[("", _l("None")), *areas],
+                    choices=[SelectChoice("", _l("None")), *(SelectChoice(a, n) for a, n in areas)],
                     default=area_now or "",
                     validators=[
                         AnyOf(["", *(a for a, _n in areas)], message=_l("Choose a focus area"))

@@ -8,6 +8,7 @@ from typing import Any
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
+from wtforms import SelectChoice
 
 from coprod.db import db_session
 from coprod.imports import layouts
@@ -51,8 +52,11 @@ def new() -> Page:
     """Upload a file and choose the survey its answers go into."""
     request.max_content_length = current_app.config["IMPORT_MAX_MB"] * 1024 * 1024
     form = UploadForm()
-    form.survey.choices = [*_surveys(), (NEW_SURVEY, _("A new survey, made from the file"))]
-    form.framework.choices = [(f.slug, f.name) for f in catalogue().frameworks.values()]
+    form.survey.choices = [
+        SelectChoice(slug, title)
+        for slug, title in [*_surveys(), (NEW_SURVEY, _("A new survey, made from the file"))]
+    ]
+    form.framework.choices = [SelectChoice(f.slug, f.name) for f in catalogue().frameworks.values()]
     problem = None
     if form.validate_on_submit():
         upload = form.spreadsheet.data
