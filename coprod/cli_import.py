@@ -67,7 +67,7 @@ def import_command(
     if (slug is None) == (title is None):
         raise click.UsageError("give either --survey SLUG or --new-survey TITLE")
     most = current_app.config["IMPORT_MAX_MB"]
-    if file.stat().st_size > most * 1024 * 1024:
+    if file.stat().st_size > int(most * 1024 * 1024):
         raise click.ClickException(f"{file}: the file is larger than {most} MB")
     data = file.read_bytes()
     source = imports.read_source(data, tool)

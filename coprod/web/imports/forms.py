@@ -23,7 +23,7 @@ from wtforms import (
     StringField,
     SubmitField,
 )
-from wtforms.validators import AnyOf, InputRequired, Length, Optional, ValidationError
+from wtforms.validators import AnyOf, InputRequired, Length, ValidationError
 
 from coprod.forms import StripWhitespaceForm
 
@@ -52,7 +52,6 @@ class UploadForm(StripWhitespaceForm):
         _l("Name of the new survey"),
         description=_l("For example, Parent survey about short breaks, summer 2024"),
         validators=[
-            Optional(),
             Length(max=120, message=_l("The name must be 120 characters or fewer")),
         ],
         widget=GovTextInput(),

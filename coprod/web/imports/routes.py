@@ -50,7 +50,7 @@ def index() -> Page:
 @analysts_only
 def new() -> Page:
     """Upload a file and choose the survey its answers go into."""
-    request.max_content_length = current_app.config["IMPORT_MAX_MB"] * 1024 * 1024
+    request.max_content_length = int(current_app.config["IMPORT_MAX_MB"] * 1024 * 1024)
     form = UploadForm()
     form.survey.choices = [
         SelectChoice(slug, title)
