@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
@@ -187,12 +188,14 @@ def store_analysed(
     framework: str,
     rows: list[dict[str, Any]],
     given_tags: list[list[dict[str, Any]]],
+    analysed: Sequence[Analysed] | None = None,
 ) -> None:
     """Analyse each statement row (its ``text`` and ``kind``), insert the rows as one INSERT,
     then their given tags (from a survey or a person), automatic tags and alerts. An alert for
     words already raised from the same response or session is not raised twice."""
-    analyser = analyser_for(framework, connection)
-    analysed = [analyse_statement(analyser, r["text"], r["kind"], framework) for r in rows]
+    if analysed is None:
+        analyser = analyser_for(framework, connection)
+        analysed = [analyse_statement(analyser, r["text"], r["kind"], framework) for r in rows]
     rows = [{**row, **found.fields} for row, found in zip(rows, analysed, strict=True)]
     ids = (
         connection.execute(

@@ -7,6 +7,7 @@ it is stored, in the same transaction, so a safeguarding alert exists once the a
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
@@ -26,7 +27,7 @@ from coprod.models import (
 )
 from coprod.services.codes import new_code
 from coprod.services.drafts import answers_of
-from coprod.services.statement_analysis import analyser_for, given_tag, store_analysed
+from coprod.services.statement_analysis import Analysed, analyser_for, given_tag, store_analysed
 from coprod.services.survey_versions import definition_of
 from coprod.surveys.definitions import SurveyDefinition
 from coprod.surveys.questions import QuestionType, StatementDraft, question_type
@@ -120,20 +121,16 @@ def store_responses(
     format_: str,
     channel: str,
     import_id: int | None = None,
+    analysed: Sequence[Analysed] | None = None,
 ) -> list[StoredResponse]:
     """Insert responses to one wording with their answers, statements and tags, a few INSERTs
-    for all of them; the caller commits."""
+    for all of them; the caller commits. ``analysed`` is the analysis of their statements, in
+    the order ``said_in`` gives them, when it was done ahead (see analysis_ahead)."""
     definition = definition_of(version)
-    kinds = {q.id: question_type(q) for q in definition.questions}
     now = utcnow()
     rows = []
     kept_answers = []
-    for new in responses:
-        kept = {
-            qid: v
-            for qid, v in new.answers.items()
-            if qid in kinds and v is not None and kinds[qid].allows(v)
-        }
+    for new, (kept, _said) in zip(responses, said_in(version, responses), strict=True):
         kept_answers.append(kept)
         rows.append(
             {
@@ -174,6 +171,7 @@ def store_responses(
     statement_rows: list[dict[str, Any]] = []
     statement_tags: list[list[dict[str, Any]]] = []
     framework = definition.framework
+    kinds = {q.id: question_type(q) for q in definition.questions}
     for rid, kept, row in zip(ids, kept_answers, rows, strict=True):
         said = _statements(definition, kinds, kept)
         statement_rows += [_statement_row(s, rid, row, language, row["submitted_at"]) for s in said]
@@ -182,8 +180,25 @@ def store_responses(
         ]
         stored.append(StoredResponse(rid, row["reference"], len(said)))
     if statement_rows:
-        store_analysed(connection, framework, statement_rows, statement_tags)
+        store_analysed(connection, framework, statement_rows, statement_tags, analysed)
     return stored
+
+
+def said_in(
+    version: SurveyVersion, responses: Sequence[NewResponse]
+) -> list[tuple[dict[str, Any], list[StatementDraft]]]:
+    """Each response's answers that its questions allow, and the statements they make."""
+    definition = definition_of(version)
+    kinds = {q.id: question_type(q) for q in definition.questions}
+    found = []
+    for new in responses:
+        kept = {
+            qid: v
+            for qid, v in new.answers.items()
+            if qid in kinds and v is not None and kinds[qid].allows(v)
+        }
+        found.append((kept, _statements(definition, kinds, kept)))
+    return found
 
 
 def _statements(
