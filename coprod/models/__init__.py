@@ -2,6 +2,7 @@
 
 from coprod.db import utcnow
 from coprod.models.actions import Action, ActionStatement, PositionStatement
+from coprod.models.jobs import Job
 from coprod.models.people import AuditEvent, SignInAttempt, User
 from coprod.models.period_counts import PeriodCounts, SaidDayChanges
 from coprod.models.replies import ReplyRequest
@@ -34,6 +35,7 @@ __all__ = [
     "Draft",
     "DraftAnswer",
     "GroupSession",
+    "Job",
     "PeriodCounts",
     "PositionStatement",
     "ReplyRequest",

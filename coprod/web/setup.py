@@ -85,6 +85,7 @@ def register_blueprints(app: Flask) -> None:
     from coprod.web.auth.routes import blueprint as auth
     from coprod.web.evidence import blueprint as evidence
     from coprod.web.health import blueprint as health
+    from coprod.web.jobs import blueprint as jobs
     from coprod.web.pages import blueprint as pages
     from coprod.web.people import blueprint as people
     from coprod.web.public import blueprint as public
@@ -110,6 +111,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(people)
     app.register_blueprint(rights)
     app.register_blueprint(replies)
+    app.register_blueprint(jobs)
 
 
 def register_error_handlers(app: Flask) -> None:
