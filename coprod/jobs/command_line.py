@@ -22,6 +22,8 @@ from coprod.models import Job
 
 #: Seconds between looks at the job's progress.
 POLL_SECONDS = 0.2
+#: Characters of the current step shown beside the bar.
+STEP_WIDTH = 40
 
 
 def run_with_progress_bar(kind: str, params: Mapping[str, Any], *, language: str = "en") -> Job:
@@ -39,7 +41,6 @@ def run_with_progress_bar(kind: str, params: Mapping[str, Any], *, language: str
         desc=str(registered.title),
         unit=" steps",
         file=sys.stderr,
-        ncols=100,
         mininterval=0,
     ) as bar:
         while True:
@@ -58,10 +59,10 @@ def _read(app: Any, job_id: int) -> Job:
         return job
 
 
-def _draw(bar: tqdm, job: Job) -> None:  # type: ignore[type-arg]
+def _draw(bar: tqdm, job: Job) -> None:
     if job.total is not None and bar.total != job.total:
         bar.total = job.total
     bar.n = job.done
-    if job.message:
-        bar.set_postfix_str(job.message, refresh=False)
+    step = job.message or ""
+    bar.set_postfix_str(step if len(step) <= STEP_WIDTH else step[: STEP_WIDTH - 1] + "…", False)
     bar.refresh()

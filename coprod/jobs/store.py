@@ -84,6 +84,7 @@ def finish(engine: Engine, job_id: int, result: JobResult, done: int, total: int
                 status=DONE,
                 done=steps,
                 total=steps,
+                message=None,
                 result=result.stored(),
                 result_file=result.file,
                 result_filename=result.filename if result.file is not None else None,

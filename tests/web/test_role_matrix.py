@@ -10,6 +10,7 @@ import pytest
 from flask import Flask
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
 from werkzeug.routing import Rule
 
 from coprod.db import Base, app_session
@@ -17,6 +18,7 @@ from coprod.models import (
     Action,
     AgreedAction,
     Contribution,
+    Job,
     ReplyRequest,
     SafeguardingAlert,
     Statement,
@@ -35,6 +37,9 @@ KINDS = {
     "recorders": {"facilitator", "admin"},
     "analysts": {"analyst", "admin"},
     "admins": {"admin"},
+    # The world's job was started by the facilitator; to anyone but them and an admin it does
+    # not exist.
+    "its starter": {"facilitator", "admin"},
 }
 
 #: Every endpoint, with the kind of person who may use it.
@@ -77,6 +82,9 @@ MAY_USE = {
     "evidence.printable": "staff",
     "evidence.statements_export": "staff",
     "evidence.board_pack": "staff",
+    "jobs.index": "staff",
+    "jobs.job": "its starter",
+    "jobs.download": "its starter",
     "evidence.chart": "staff",
     "evidence.position": "analysts",
     "review.queue": "analysts",
@@ -200,6 +208,7 @@ def everything_else(app: Flask, people: dict[str, Respondent]) -> dict[str, str]
             "alert_id": first(SafeguardingAlert),
             "user_id": first(User),
             "request_id": first(ReplyRequest),
+            "job_id": finished_job(session, "facilitator@example.org"),
         }
     values.update(
         slug="young-people",
@@ -212,6 +221,26 @@ def everything_else(app: Flask, people: dict[str, Respondent]) -> dict[str, str]
         filename="app.js",
     )
     return values
+
+
+def finished_job(session: Session, email: str) -> str:
+    """A board pack the person started, written and waiting to be downloaded."""
+    job = Job(
+        kind="board_pack",
+        params={"framework": "default", "period": "2026-01"},
+        status="done",
+        done=1,
+        total=1,
+        language="en",
+        created_by=session.scalar(select(User.id).where(User.email == email)),
+        result={"data": {}, "link": None, "audit": None},
+        result_file=b"a board pack",
+        result_filename="board-pack.docx",
+        result_mimetype="application/octet-stream",
+    )
+    session.add(job)
+    session.commit()
+    return str(job.id)
 
 
 def address(rule: Rule, values: dict[str, str]) -> str:
@@ -243,6 +272,8 @@ def expected(endpoint: str, role: str) -> set[str]:
         return {"used"}
     if role == "signed out":
         return {"sent to sign in"}
+    if MAY_USE[endpoint] == "its starter":
+        return {"not found"}
     if endpoint.startswith("sessions.") and MAY_USE[endpoint] == "recorders":
         # Someone else's draft session is hidden, or refused where recording is the point.
         return {"not found", "refused"}
