@@ -98,7 +98,7 @@ def test_done_never_passes_the_total() -> None:
 def test_a_kind_is_registered_once() -> None:
     with pytest.raises(ValueError, match="already registered"):
         job("test_counting")(lambda progress: None)
-    assert job("test_counting")(kinds.count_steps) is kinds.count_steps
+    assert job("test_counting", title="Counting")(kinds.count_steps) is kinds.count_steps
 
 
 @pytest.mark.parametrize(
