@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from flask import Blueprint, abort, current_app, render_template, send_file, url_for
+from flask import Blueprint, abort, current_app, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 
@@ -95,8 +95,13 @@ def index() -> Page:
 
 @blueprint.get("/<int:job_id>")
 def job(job_id: int) -> Page:
-    """How far the work has got, then what it made or why it stopped."""
-    return render_template("jobs/job.html", shown=_shown(_visible(job_id)))
+    """How far the work has got, then what it made or why it stopped. While it runs the page
+    reloads itself every two seconds, unless the person turned that off (``?refresh=off``)."""
+    return render_template(
+        "jobs/job.html",
+        shown=_shown(_visible(job_id)),
+        refreshing=request.args.get("refresh") != "off",
+    )
 
 
 @blueprint.get("/<int:job_id>/download")
