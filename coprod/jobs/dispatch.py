@@ -21,7 +21,9 @@ def enqueue(
 ) -> int:
     """Start the registered kind of work with these JSON-able keyword arguments, for this member
     of staff (None for a command), and return the job's id at once. Its words and documents are
-    in ``language``, by default the language of the current request."""
+    in ``language``, by default the language of the current request. The job is stored in a
+    transaction of its own: commit the request's own changes first (on SQLite an uncommitted
+    write would hold the database)."""
     if kind_named(kind) is None:
         raise ValueError(f"no job kind {kind!r} is registered")
     app = current_app._get_current_object()  # type: ignore[attr-defined]
