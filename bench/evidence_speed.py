@@ -40,6 +40,7 @@ from sqlalchemy.orm import Session
 from coprod import create_app
 from coprod.db import Base, app_session, make_engine
 from coprod.evidence.periods import Period, monitoring_periods
+from coprod.jobs.inprocess import stop_workers
 from coprod.migrate import upgrade
 from coprod.models import (
     Attendance,
@@ -322,6 +323,26 @@ def _timed(rounds: int, client: FlaskClient, url: str) -> tuple[float, bytes]:
     return best, body
 
 
+def _pack_timed(rounds: int, client: FlaskClient, key: str) -> tuple[float, bytes]:
+    """The fastest of ``rounds`` board packs, from pressing its button (which starts a job) to
+    the file downloaded from the job's page once it is ready; and the last file."""
+    best, body = float("inf"), b""
+    for _round in range(rounds):
+        started = time.perf_counter()
+        response = client.post(f"/staff/evidence/board-pack?period={key}")
+        assert response.status_code == 303, f"the board pack answered {response.status_code}"
+        job_page = response.headers["Location"]
+        page = client.get(job_page).get_data(as_text=True)
+        while 'http-equiv="refresh"' in page:
+            time.sleep(0.05)
+            page = client.get(job_page).get_data(as_text=True)
+        found = re.search(r'href="([^"]+)" download data-job-download', page)
+        assert found, "the board pack's job did not offer the file"
+        body = client.get(html.unescape(found.group(1))).data
+        best = min(best, time.perf_counter() - started)
+    return best, body
+
+
 def _recounted(client: FlaskClient, engine: Engine, url: str) -> float:
     """The fastest of WARM_ROUNDS at the dashboard when no period's counts are kept, as after a
     correction in every past period."""
@@ -350,7 +371,7 @@ def measure(client: FlaskClient, engine: Engine, key: str) -> dict[str, Any]:
     recount = _recounted(client, engine, dashboard)
     chart, svg = _timed(WARM_ROUNDS, client, html.unescape(found.group(1)))
     assert svg.lstrip().startswith(b"<svg"), "the chart is not an SVG picture"
-    pack, body = _timed(PACK_ROUNDS, client, f"/staff/evidence/board-pack.docx?period={key}")
+    pack, body = _pack_timed(PACK_ROUNDS, client, key)
     assert docx.Document(io.BytesIO(body)).paragraphs, "the board pack is empty"
     return {
         "baseline_ms": round(baseline * 1000, 1),
@@ -395,6 +416,7 @@ def evidence_app(url: str, folder: Path) -> Iterator[tuple[Flask, str]]:
         fill(app, periods)
         yield app, periods[-1].key
     finally:
+        stop_workers(app)
         app.extensions["coprod.engine"].dispose()
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import shutil
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -16,7 +15,9 @@ from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from coprod import create_app
 from coprod.cli_backup import backup_command, restore_command
+from coprod.cli_evidence import evidence_command
 from coprod.cli_import import import_command
+from coprod.cli_jobs import worker_command
 from coprod.cli_retention import purge_command
 from coprod.cli_xlsform import xlsform_command
 from coprod.db import app_session
@@ -189,83 +190,6 @@ main.add_command(analyse_command)
 main.add_command(evaluate_command)
 
 
-@click.command("evidence")
-@click.option(
-    "--format",
-    "format_",
-    required=True,
-    type=click.Choice(["docx", "csv", "html"]),
-    help="What to write: the Word board pack, the statements as CSV, or a printable page.",
-)
-@click.option(
-    "--output",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="File to write.",
-)
-@click.option(
-    "--period", help="The monitoring period, by the month it starts (2026-01); default the latest."
-)
-@click.option("--framework", default="default", show_default=True, help="Framework slug.")
-@with_appcontext
-def evidence_command(format_: str, output: Path, period: str | None, framework: str) -> None:
-    """Write the evidence for one period: the Word board pack (in English), the statements as
-    CSV (redacted, only where enough people spoke) or the per-area evidence as a printable
-    HTML page."""
-    from flask_babel import force_locale
-
-    from coprod.evidence.cells import Scope
-    from coprod.evidence.periods import period_named
-    from coprod.services.audit import record
-    from coprod.services.evidence import evidence_settings
-    from coprod.services.evidence_csv import write_statements
-    from coprod.web.evidence.board_pack import write_board_pack
-    from coprod.web.evidence.routes import evidence_page
-    from coprod.web.respond.flow import catalogue
-
-    try:
-        periods, threshold = evidence_settings(current_app.config, date.today())
-    except ValueError as problem:
-        raise click.ClickException(f"settings: {problem}") from None
-    if framework not in catalogue().frameworks:
-        raise click.BadParameter(
-            f"there is no framework {framework!r} (there are: {', '.join(catalogue().frameworks)})",
-            param_hint="--framework",
-        )
-    chosen = period_named(periods, period) if period else periods[-1]
-    if chosen is None:
-        raise click.BadParameter(
-            f"there is no period {period!r} (there are: {', '.join(p.key for p in periods)})",
-            param_hint="--period",
-        )
-    partial = output.with_name(output.name + ".part")
-    with app_session(current_app) as session:
-        if format_ == "csv":
-            with partial.open("w", encoding="utf-8-sig", newline="") as out:
-                written = write_statements(session, framework, chosen, out, threshold)
-            summary = f"{written} statement(s)"
-        elif format_ == "docx":
-            with current_app.test_request_context(), force_locale("en"), partial.open("wb") as out:
-                write_board_pack(Scope(framework), periods, chosen, threshold, out)
-            summary = "the board pack"
-        else:
-            with current_app.test_request_context():
-                page = evidence_page(
-                    "evidence/printable.html", Scope(framework), periods, chosen, threshold
-                )
-            partial.write_text(page, encoding="utf-8")
-            summary = "the evidence for each focus area"
-        partial.replace(output)
-        record(
-            session,
-            "evidence_exported",
-            subject=f"{framework} {chosen.key}",
-            detail={"format": format_, "command": True},
-        )
-        session.commit()
-    click.echo(f"Wrote {summary} for {chosen.key} to {output}")
-
-
 @click.command("stats")
 @with_appcontext
 def stats() -> None:
@@ -381,6 +305,7 @@ def register_commands(app: Flask) -> None:
         purge_command,
         import_command,
         xlsform_command,
+        worker_command,
     ):
         app.cli.add_command(command)
 

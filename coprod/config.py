@@ -99,6 +99,20 @@ class Defaults:
     #: Who the partnership should be hearing: children with EHC plans by need, age and area
     #: (see surveys/population/example.yaml); a relative path is inside the instance folder.
     POPULATION_FILE = "population.yaml"
+    #: Long work (board packs, imports) runs as a background job. With REDIS_URL empty it runs
+    #: in JOB_THREADS threads inside the app's own processes; with a Redis URL (e.g.
+    #: "redis://localhost:6379/0") it is queued there, on JOB_QUEUE, for `coprod worker` to run
+    #: on any host, each job for at most JOB_TIMEOUT_SECONDS.
+    REDIS_URL = ""
+    JOB_QUEUE = "coprod"
+    JOB_THREADS = 2
+    JOB_TIMEOUT_SECONDS = 3600
+    #: A running job writes a heartbeat every few seconds; one not heard from for this long is
+    #: shown as stopped (its worker died), and one still waiting after JOB_WAIT_HOURS as never
+    #: started. On SQLite a job should commit its work in batches: a heartbeat cannot be written
+    #: while the job's own transaction holds the database.
+    JOB_STALE_SECONDS = 120
+    JOB_WAIT_HOURS = 6
     BABEL_DEFAULT_LOCALE = "en"
 
 

@@ -14,6 +14,7 @@ from sqlalchemy.engine import Engine
 
 from coprod import create_app
 from coprod.db import Base, make_engine
+from coprod.jobs.inprocess import stop_workers
 from coprod.migrate import upgrade
 from tests.pages import Page, parse
 from tests.postgres import postgres_server
@@ -82,6 +83,7 @@ def make_app(
 
     yield make
     for app in made:
+        stop_workers(app)  # a job still running in the background ends before the next test
         app.extensions["coprod.engine"].dispose()
 
 

@@ -4,6 +4,7 @@ from coprod.db import utcnow
 from coprod.models.actions import Action, ActionStatement, PositionStatement
 from coprod.models.api_tokens import ApiToken
 from coprod.models.imports import Import
+from coprod.models.jobs import Job
 from coprod.models.people import AuditEvent, SignInAttempt, User
 from coprod.models.period_counts import PeriodCounts, SaidDayChanges
 from coprod.models.replies import ReplyRequest
@@ -38,6 +39,7 @@ __all__ = [
     "DraftAnswer",
     "GroupSession",
     "Import",
+    "Job",
     "PeriodCounts",
     "PositionStatement",
     "ReplyRequest",

@@ -5,8 +5,9 @@ than their survey's retention (``retention_months`` in its file, else RETENTION_
 answers and the draft are deleted, and each statement loses its words but keeps what the
 evidence counts (who in general terms, when, focus areas, sentiment). Session notes past
 RETENTION_MONTHS lose their words the same way, and requests for a reply left unanswered for
-DRAFT_DAYS are deleted with their contact details. So charts and trends stay true, and nothing
-anyone wrote is left. Running it again finds nothing more to do.
+DRAFT_DAYS are deleted with their contact details, as are background jobs started more than
+DRAFT_DAYS ago, with what they were given and the files they made. So charts and trends stay
+true, and nothing anyone wrote is left. Running it again finds nothing more to do.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from coprod.models import (
     Contribution,
     Draft,
     GroupSession,
+    Job,
     ReplyRequest,
     Response,
     Statement,
@@ -45,6 +47,7 @@ class PurgeReport:
     statements: int
     session_notes: int
     reply_requests: int
+    jobs: int
 
     def lines(self) -> list[str]:
         return [
@@ -53,6 +56,7 @@ class PurgeReport:
             f"Statements whose words were removed (counts kept): {self.statements}",
             f"Session notes whose words were removed (counts kept): {self.session_notes}",
             f"Requests for a reply left unanswered, deleted: {self.reply_requests}",
+            f"Background jobs (board packs, imports) with their files, deleted: {self.jobs}",
         ]
 
 
@@ -147,7 +151,8 @@ def purge(
         session,
         delete(ReplyRequest).where(ReplyRequest.created_at < now - timedelta(days=draft_days)),
     )
-    report = PurgeReport(drafts, responses, statements, notes, replies)
+    jobs = _changed(session, delete(Job).where(Job.created_at < now - timedelta(days=draft_days)))
+    report = PurgeReport(drafts, responses, statements, notes, replies, jobs)
     if any(asdict(report).values()):
         record(session, "purged", detail=asdict(report))
     session.commit()

@@ -89,6 +89,7 @@ def register_blueprints(app: Flask) -> None:
     from coprod.web.evidence import blueprint as evidence
     from coprod.web.health import blueprint as health
     from coprod.web.imports import blueprint as imports
+    from coprod.web.jobs import blueprint as jobs
     from coprod.web.pages import blueprint as pages
     from coprod.web.people import blueprint as people
     from coprod.web.public import blueprint as public
@@ -119,6 +120,7 @@ def register_blueprints(app: Flask) -> None:
     # The API takes a token in a header, never a cookie, so a forged form cannot use it.
     csrf.exempt(api)
     app.register_blueprint(api)
+    app.register_blueprint(jobs)
 
 
 def register_error_handlers(app: Flask) -> None:

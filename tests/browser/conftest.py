@@ -15,6 +15,7 @@ from werkzeug.serving import make_server
 
 from coprod import create_app
 from coprod.config import PROJECT_ROOT
+from coprod.jobs.inprocess import stop_workers
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
@@ -54,6 +55,7 @@ def base_url(database_url: str, engine: Any, instance_path: Path) -> Iterator[st
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
+    stop_workers(app)
     app.extensions["coprod.engine"].dispose()
 
 

@@ -5,6 +5,7 @@ how the figures were made. Opened with python-docx, and turned into a PDF by Lib
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -12,8 +13,12 @@ from pathlib import Path
 import docx
 import pytest
 from flask import Flask
+from sqlalchemy import select
 
+from coprod.db import app_session
+from coprod.models import AuditEvent
 from tests.evidence.dataset import known, store
+from tests.job_pages import follow_job, start_board_pack
 from tests.staff import signed_in
 
 NAMESPACES = {"wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"}
@@ -81,14 +86,32 @@ def test_the_board_pack_downloads_from_the_dashboard_and_is_audited(
 ) -> None:
     store(app, known())
     lead = signed_in(app, "analyst")
-    page = lead.get("/staff/evidence/?period=2026-07")
-    link = next(str(a["href"]) for a in page.soup.select("[data-exports] a") if "docx" in a["href"])
-    response = lead.client.get(link)
+    page = lead.get("/staff/evidence/?period=2026-07&role=parent_carer")
+    job_page, seen = follow_job(lead, start_board_pack(lead, page))
+    assert job_page.h1 == "Board pack"
+    for on_the_way in seen[:-1]:  # while it ran: a bar, and how far in words
+        assert on_the_way.soup.select_one("main progress") is not None
+        assert on_the_way.soup.select_one("[data-job-progress]") is not None
+    assert "The board pack for July 2026 to December 2026 is ready." in job_page.text()
+    link = job_page.soup.select_one("a[data-job-download]")
+    assert link is not None, job_page.text()
+    response = lead.client.get(str(link["href"]))
     assert response.status_code == 200
     assert response.mimetype.endswith("wordprocessingml.document")
+    assert "board-pack-default-2026-07.docx" in response.headers["Content-Disposition"]
     saved = tmp_path / "pack.docx"
     saved.write_bytes(response.data)
-    assert "15 people were heard" in "\n".join(p.text for p in docx.Document(str(saved)).paragraphs)
+    text = "\n".join(p.text for p in docx.Document(str(saved)).paragraphs)
+    assert "Only: Parent or carer." in text
+    with app_session(app) as session:
+        exported = session.scalars(
+            select(AuditEvent).where(AuditEvent.action == "evidence_exported")
+        ).all()
+    assert [(e.subject, e.detail) for e in exported] == [
+        ("default 2026-07", {"format": "docx", "filters": ["Parent or carer"]})
+    ]
+    back = job_page.soup.select_one("a[data-job-back]")
+    assert back is not None and "role=parent_carer" in str(back["href"])
 
 
 @pytest.mark.skipif(False, reason="LibreOffice is installed by .ci/run; a missing one fails")
@@ -120,3 +143,18 @@ def test_libreoffice_turns_the_board_pack_into_a_pdf(app: Flask, tmp_path: Path)
     assert pdf.exists(), result.stdout + result.stderr
     assert pdf.read_bytes().startswith(b"%PDF")
     assert pdf.stat().st_size > 20_000  # text and two charts, not an empty page
+
+
+def test_the_command_draws_a_progress_bar_to_completion(app: Flask, tmp_path: Path) -> None:
+    store(app, known())
+    out = tmp_path / "board-pack.docx"
+    result = app.test_cli_runner().invoke(
+        args=["evidence", "--format", "docx", "--output", str(out), "--period", "2026-07"]
+    )
+    assert result.exit_code == 0, result.output
+    bar = result.stderr.split("\r")
+    assert bar[-1].startswith("Board pack: 100%"), bar[-1]
+    steps = re.search(r"\| (\d+)/(\d+) ", bar[-1])
+    assert steps is not None and steps[1] == steps[2]
+    assert "Wrote the board pack for 2026-07" in result.stdout
+    assert docx.Document(str(out)).paragraphs

@@ -15,6 +15,7 @@ from coprod.models import (
     Contribution,
     Draft,
     GroupSession,
+    Job,
     Response,
     Statement,
     StatementTag,
@@ -110,6 +111,7 @@ def test_old_answers_lose_their_words_and_the_counts_stay(app: Flask) -> None:
         f"Statements whose words were removed (counts kept): {before['statements'] // 2}",
         "Session notes whose words were removed (counts kept): 0",
         "Requests for a reply left unanswered, deleted: 0",
+        "Background jobs (board packs, imports) with their files, deleted: 0",
     ]
     after = totals(app)
     assert OLD_WORDS not in words_in_database(app)
@@ -168,6 +170,29 @@ def test_old_session_notes_lose_their_words(app: Flask) -> None:
     with app_session(app) as session:
         texts = session.scalars(select(Contribution.text)).all()
         assert texts == [""]
+
+
+def test_old_background_jobs_go_with_their_files(app: Flask) -> None:
+    with app_session(app) as session:
+        for age_in_days in (91, 10):
+            session.add(
+                Job(
+                    kind="board_pack",
+                    params={"framework": "default", "period": "2026-01"},
+                    status="done",
+                    done=1,
+                    total=1,
+                    language="en",
+                    result_file=b"a board pack",
+                    result_filename="board-pack.docx",
+                    created_at=utcnow() - timedelta(days=age_in_days),
+                )
+            )
+        session.commit()
+    assert "Background jobs (board packs, imports) with their files, deleted: 1" in run_purge(app)
+    with app_session(app) as session:
+        kept = session.scalars(select(Job)).all()
+    assert [utcnow() - job.created_at < timedelta(days=11) for job in kept] == [True]
 
 
 def test_months_before_keeps_to_real_dates() -> None:

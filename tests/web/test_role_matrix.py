@@ -10,6 +10,7 @@ import pytest
 from flask import Flask
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
 from werkzeug.routing import Rule
 
 from coprod.db import Base, app_session
@@ -19,6 +20,7 @@ from coprod.models import (
     ApiToken,
     Contribution,
     Import,
+    Job,
     ReplyRequest,
     SafeguardingAlert,
     Statement,
@@ -44,6 +46,9 @@ KINDS = {
     "admins": {"admin"},
     # The JSON API takes a token, never a cookie: signed in or not, a browser gets 401.
     "token holders": set(),
+    # The world's job was started by the facilitator; to anyone but them and an admin it does
+    # not exist.
+    "its starter": {"facilitator", "admin"},
 }
 
 #: Every endpoint, with the kind of person who may use it.
@@ -92,6 +97,9 @@ MAY_USE = {
     "evidence.responses_export": "analysts",
     "evidence.responses_dictionary": "analysts",
     "evidence.board_pack": "staff",
+    "jobs.index": "staff",
+    "jobs.job": "its starter",
+    "jobs.download": "its starter",
     "evidence.chart": "staff",
     "evidence.position": "analysts",
     "review.queue": "analysts",
@@ -236,6 +244,7 @@ def everything_else(app: Flask, people: dict[str, Respondent]) -> dict[str, str]
             "request_id": first(ReplyRequest),
             "token_id": first(ApiToken),
             "import_id": first(Import),
+            "job_id": finished_job(session, "facilitator@example.org"),
         }
     values.update(
         slug="young-people",
@@ -248,6 +257,26 @@ def everything_else(app: Flask, people: dict[str, Respondent]) -> dict[str, str]
         filename="app.js",
     )
     return values
+
+
+def finished_job(session: Session, email: str) -> str:
+    """A board pack the person started, written and waiting to be downloaded."""
+    job = Job(
+        kind="board_pack",
+        params={"framework": "default", "period": "2026-01"},
+        status="done",
+        done=1,
+        total=1,
+        language="en",
+        created_by=session.scalar(select(User.id).where(User.email == email)),
+        result={"data": {}, "link": None, "audit": None},
+        result_file=b"a board pack",
+        result_filename="board-pack.docx",
+        result_mimetype="application/octet-stream",
+    )
+    session.add(job)
+    session.commit()
+    return str(job.id)
 
 
 def address(rule: Rule, values: dict[str, str]) -> str:
@@ -279,6 +308,8 @@ def expected(endpoint: str, role: str) -> set[str]:
         return {"used"}
     if role == "signed out" or MAY_USE[endpoint] == "token holders":
         return {"sent to sign in"}
+    if MAY_USE[endpoint] == "its starter":
+        return {"not found"}
     if endpoint.startswith("sessions.") and MAY_USE[endpoint] == "recorders":
         # Someone else's draft session is hidden, or refused where recording is the point.
         return {"not found", "refused"}

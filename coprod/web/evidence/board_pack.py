@@ -9,7 +9,6 @@ written in the language of the request it is made in; the command writes it in E
 
 from __future__ import annotations
 
-import io
 from collections.abc import Mapping
 from datetime import date
 from typing import IO, Any
@@ -19,29 +18,19 @@ from docx.document import Document as DocumentType
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_PARAGRAPH_ALIGNMENT
 from docx.shared import Cm
-from flask import Response, current_app
+from flask import current_app
 from flask_babel import format_date, format_number
 from flask_babel import gettext as _
 
-from coprod.db import db_session
 from coprod.evidence.cells import Scope
 from coprod.evidence.periods import Period
 from coprod.evidence.summary import AreaEvidence, PeriodFigures
-from coprod.services.audit import record
-from coprod.web.access import signed_in_staff
+from coprod.jobs import Progress
 from coprod.web.evidence.area_charts import area_charts
 from coprod.web.evidence.board_pack_sections import actions_summary, methods, representation
 from coprod.web.evidence.docx_blocks import caption, chart, count, line_rows, share, table
 from coprod.web.evidence.drafting import change_sentence, signed
-from coprod.web.evidence.routes import (
-    Page,
-    _chosen,
-    _filters_named,
-    _scope_from,
-    _settings_problem,
-    blueprint,
-    evidence_context,
-)
+from coprod.web.evidence.routes import evidence_context
 
 Context = Mapping[str, Any]
 
@@ -173,10 +162,19 @@ def _actions_of(document: DocumentType, area: str, context: Context) -> None:
 
 
 def write_board_pack(
-    scope: Scope, periods: list[Period], period: Period, threshold: int, out: IO[bytes]
+    scope: Scope,
+    periods: list[Period],
+    period: Period,
+    threshold: int,
+    out: IO[bytes],
+    progress: Progress | None = None,
 ) -> None:
-    """Write the board pack for ``period`` to ``out`` (call inside a request context)."""
+    """Write the board pack for ``period`` to ``out`` (call inside a request context), telling
+    ``progress`` each step: the figures, each focus area, the closing sections, saving."""
+    progress = progress or Progress(lambda *_counts: None)
+    progress.update(0, None, _("Counting the evidence"))
     context = evidence_context(scope, periods, period, threshold)
+    progress.update(1, len(context["evidence"]) + 4, _("Writing the summary"))
     document = Document()
     section = document.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
@@ -202,10 +200,13 @@ def write_board_pack(
         [_summary_row(item, context) for item in context["evidence"]],
     )
     for item in context["evidence"]:
+        progress.advance(1, _("Writing %(area)s", area=context["area_names"][item.area]))
         _area(document, item, context)
+    progress.advance(1, _("Writing who has been heard and how the figures were made"))
     representation(document, context)
     actions_summary(document, context)
     methods(document, scope, period, context)
+    progress.advance(1, _("Saving the document"))
     document.save(out)
 
 
@@ -231,30 +232,3 @@ def _summary_row(item: AreaEvidence, context: Context) -> list[str]:
         signed(now.mean) if now.mean is not None else "–",
         moved,
     ]
-
-
-@blueprint.get("/board-pack.docx")
-def board_pack() -> Page:
-    """The period's evidence as a Word board pack, with the filters in force."""
-    chosen = _chosen()
-    if chosen.period is None:
-        return _settings_problem(chosen)
-    scope = _scope_from(chosen.form)
-    out = io.BytesIO()
-    write_board_pack(scope, chosen.periods, chosen.period, chosen.threshold, out)
-    record(
-        db_session(),
-        "evidence_exported",
-        user_id=signed_in_staff().id,
-        subject=f"{scope.framework} {chosen.period.key}",
-        detail={"format": "docx", "filters": _filters_named(scope)},
-    )
-    db_session().commit()
-    return Response(
-        out.getvalue(),
-        mimetype="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        headers={
-            "Content-Disposition": "attachment; "
-            f"filename=board-pack-{scope.framework}-{chosen.period.key}.docx"
-        },
-    )
