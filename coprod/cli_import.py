@@ -6,7 +6,6 @@ row has a problem unless the person chooses to leave such rows out.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
@@ -19,8 +18,11 @@ from coprod.imports.answers import IGNORE, KEY, QUESTION, SUBMITTED
 from coprod.imports.columns import NEW_SURVEY_HOLDS, ColumnChoice, describe
 from coprod.imports.layouts import TOOLS, SourceFile
 from coprod.imports.tables import ImportProblem
+from coprod.jobs import run_with_progress_bar
 from coprod.services import imports
+from coprod.services.survey_versions import current_version
 from coprod.surveys.definitions import SurveyDefinition
+from coprod.web.imports.job import QUEUED
 
 #: Problems printed in full; the rest are counted.
 SHOWN = 50
@@ -112,16 +114,16 @@ def import_command(
             return
         imported = imports.receive(session, file.name, data, None, source.tool)
         assert not isinstance(imported, ImportProblem)  # it was read above
-        with click.progressbar(length=len(result.ready), label="Importing", file=sys.stderr) as bar:
-            done = [0]
-
-            def progress(stored: int, _total: int) -> None:
-                bar.update(stored - done[0])
-                done[0] = stored
-
-            imports.run(
-                session, imported, result, leave_out_problems=True, user_id=None, progress=progress
-            )
+        imported.mapping = {"framework": framework, "columns": [c.as_dict() for c in choices]}
+        imported.new_survey_title = title
+        if definition is not None:
+            imported.survey_id = current_version(session, definition).survey_id
+        imported.status = QUEUED
+        session.commit()
+        params = {"import_id": imported.id, "leave_out": leave_out_problem_rows}
+    finished = run_with_progress_bar("import", params)
+    if finished.status != "done":
+        raise click.ClickException(f"{file}: {finished.error or 'the import stopped'}")
     click.echo(f"Imported {len(result.ready)} response(s) from {file.name}.")
 
 

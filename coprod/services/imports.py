@@ -110,6 +110,11 @@ def read_source(data: bytes, tool: str | None = None) -> SourceFile | ImportProb
     return _sources[key]
 
 
+def choices_of(imported: Import) -> list[ColumnChoice]:
+    """What the person chose each column of the file to hold."""
+    return [ColumnChoice.from_dict(c) for c in (imported.mapping or {}).get("columns", [])]
+
+
 def source_of(session: Session, imported: Import) -> SourceFile:
     data = session.scalar(select(Import.data).where(Import.id == imported.id))
     source = read_source(data or b"", imported.tool)

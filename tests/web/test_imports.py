@@ -13,6 +13,7 @@ from coprod.db import app_session
 from coprod.models import AuditEvent, Import, Response, Statement
 from tests.conftest import Respondent
 from tests.pages import Page, parse
+from tests.job_pages import follow_job
 from tests.staff import signed_in
 
 FILES = Path(__file__).resolve().parents[1] / "data" / "imports"
@@ -36,6 +37,13 @@ def upload(
     return parse(response)
 
 
+def imported_id(app: Flask) -> int:
+    with app_session(app) as session:
+        found = session.scalar(select(Import.id).order_by(Import.id.desc()))
+        assert found is not None
+        return found
+
+
 def responses(app: Flask) -> int:
     with app_session(app) as session:
         return session.scalar(select(func.count()).select_from(Response)) or 0
@@ -56,8 +64,9 @@ def test_a_smartsurvey_file_becomes_a_new_survey_whose_answers_count(app: Flask)
     assert check.status == 200, check.errors
     assert check.h1 == "Check the answers before importing"
     assert responses(app) == 0, "checking saves nothing"
-    done = analyst.submit(check)
-    assert done.status == 200, done.errors
+    job, _seen = follow_job(analyst, analyst.submit(check))
+    assert "3 responses imported from smartsurvey.xlsx." in job.text()
+    done = analyst.get(f"/staff/imports/{imported_id(app)}")
     assert "3 responses imported" in done.text()
     assert responses(app) == 3
     with app_session(app) as session:
@@ -93,7 +102,8 @@ def test_rows_with_problems_are_listed_and_need_a_choice_to_leave_them_out(app: 
         "Put the rows right in the file and upload it again, or choose to leave them out"
     ]
     assert responses(app) == 0
-    done = analyst.submit(refused, {"leave_out": "y"})
+    follow_job(analyst, analyst.submit(refused, {"leave_out": "y"}))
+    done = analyst.get(f"/staff/imports/{imported_id(app)}")
     assert "2 responses imported" in done.text()
     assert "Rows left out with problems 2" in done.text()
     assert responses(app) == 2

@@ -16,11 +16,14 @@ from coprod.imports.answers import IGNORE, KEY, QUESTION, SUBMITTED
 from coprod.imports.columns import NEW_SURVEY_HOLDS, ColumnChoice, distinct_values
 from coprod.imports.new_survey import IMPORTED_PREFIX
 from coprod.imports.tables import ImportProblem
+from coprod.jobs import enqueue
 from coprod.models import Import, Survey, User
 from coprod.services import imports as service
+from coprod.services.survey_versions import current_version
 from coprod.surveys.definitions import SurveyDefinition
 from coprod.web.access import ANALYSTS, roles_required, signed_in_staff
 from coprod.web.imports.forms import NEW_SURVEY, ConfirmForm, UploadForm, columns_form
+from coprod.web.imports.job import checked, definition_for, framework_for, queue
 from coprod.web.respond.flow import catalogue
 
 blueprint = Blueprint("imports", __name__, url_prefix="/staff/imports")
@@ -75,9 +78,11 @@ def new() -> Page:
                 if form.survey.data == NEW_SURVEY:
                     received.new_survey_title = form.title.data
                 else:
-                    received.survey_id = db_session().scalar(
-                        select(Survey.id).where(Survey.slug == form.survey.data)
+                    chosen = service.existing_definition(
+                        db_session(), form.survey.data or "", catalogue()
                     )
+                    assert chosen is not None  # the form offered only surveys that exist
+                    received.survey_id = current_version(db_session(), chosen).survey_id
                 db_session().commit()
                 return redirect(url_for("imports.columns", import_id=received.id))
     status = 400 if form.errors or problem else 200
@@ -101,34 +106,16 @@ def _waiting(import_id: int) -> Import:
     return imported
 
 
-def _definition(imported: Import) -> SurveyDefinition | None:
-    """The survey the answers go into; None while it is a new survey still to be made."""
-    if imported.survey_id is None:
-        return None
-    slug = db_session().scalar(select(Survey.slug).where(Survey.id == imported.survey_id))
-    return service.existing_definition(db_session(), slug or "", catalogue())
-
-
-def _framework(imported: Import, definition: SurveyDefinition | None) -> str:
-    if definition is not None:
-        return definition.framework
-    return str((imported.mapping or {}).get("framework", "default"))
-
-
-def _choices(imported: Import) -> list[ColumnChoice]:
-    return [ColumnChoice.from_dict(c) for c in (imported.mapping or {}).get("columns", [])]
-
-
 @blueprint.route("/<int:import_id>/columns", methods=["GET", "POST"])
 @analysts_only
 def columns(import_id: int) -> Page:
     """Say what each column of the file holds."""
     imported = _waiting(import_id)
     session = db_session()
-    definition = _definition(imported)
-    framework = _framework(imported, definition)
+    definition = definition_for(imported)
+    framework = framework_for(imported, definition)
     source = service.source_of(session, imported)
-    chosen = _choices(imported) or service.suggest(session, source, definition, framework)
+    chosen = service.choices_of(imported) or service.suggest(session, source, definition, framework)
     personal = {c.number for c in source.columns if c.holds == layouts.PERSONAL}
     shown = [
         (c.number, f"{c.letter}: {c.header}", _examples(source, c.number))
@@ -191,46 +178,30 @@ def _holds_offered(definition: SurveyDefinition | None) -> list[tuple[str, Any]]
     ]
 
 
-def _checked(imported: Import) -> tuple[service.ImportCheck, layouts.SourceFile]:
-    session = db_session()
-    definition = _definition(imported)
-    source = service.source_of(session, imported)
-    result = service.check(
-        session,
-        source,
-        imported.filename,
-        _choices(imported),
-        definition,
-        catalogue(),
-        title=imported.new_survey_title,
-        framework=_framework(imported, definition),
-    )
-    return result, source
-
-
 @blueprint.route("/<int:import_id>/check", methods=["GET", "POST"])
 @analysts_only
 def check(import_id: int) -> Page:
     """Every row read with the chosen columns, and every problem, before anything is saved."""
     imported = _waiting(import_id)
-    if not _choices(imported):
+    if not service.choices_of(imported):
         return redirect(url_for("imports.columns", import_id=import_id))
-    result, source = _checked(imported)
+    result = checked(imported)
+    source = service.source_of(db_session(), imported)
     form = ConfirmForm()
     if form.validate_on_submit():
         if result.with_problems and not form.leave_out.data:
             form.leave_out.errors = [
                 _("Put the rows right in the file and upload it again, or choose to leave them out")
             ]
-        elif not result.column_problems and result.ready:
-            service.run(
-                db_session(),
-                imported,
-                result,
-                leave_out_problems=bool(form.leave_out.data),
-                user_id=signed_in_staff().id,
-            )
-            return redirect(url_for("imports.show", import_id=import_id))
+        elif not result.column_problems and result.ready and queue(import_id):
+            person = signed_in_staff().id
+            params = {
+                "import_id": import_id,
+                "leave_out": bool(form.leave_out.data),
+                "user_id": person,
+            }
+            job_id = enqueue("import", params, user_id=person)
+            return redirect(url_for("jobs.job", job_id=job_id), code=303)
     return render_template(
         "imports/check.html",
         imported=imported,
