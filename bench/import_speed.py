@@ -92,7 +92,14 @@ def run(database_url: str | None = None) -> dict[str, Any]:
             source = imports.source_of(session, imported)
             choices = imports.suggest(session, source, definition, definition.framework)
             checked = imports.check(session, source, "bench.csv", choices, definition, catalogue())
-            imports.run(session, imported, checked, leave_out_problems=False, user_id=None)
+            imports.run(
+                session,
+                imported,
+                checked,
+                leave_out_problems=False,
+                user_id=None,
+                processes=app.config["IMPORT_PROCESSES"],
+            )
             import_seconds = time.perf_counter() - started
             statements = session.query(Statement).count()
     result = {

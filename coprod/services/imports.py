@@ -11,29 +11,28 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coprod.imports import new_survey
-from coprod.imports.answers import QUESTION, ReadRow, RowReader, Target
+from coprod.imports.answers import ReadRow, RowReader, Target
+from coprod.imports.column_problems import column_problems
 from coprod.imports.columns import (
-    ABOUT_THEM,
     CHOICE,
     CHOICES,
     ColumnChoice,
-    describe,
     distinct_values,
     suggested,
 )
 from coprod.imports.layouts import SourceFile, read_layout
 from coprod.imports.tables import ImportProblem, read_cells
 from coprod.models import Import, Response, Survey, SurveyVersion, utcnow
+from coprod.services.analysis_ahead import analysis_ahead
 from coprod.services.audit import record
 from coprod.services.statement_analysis import analyser_for
-from coprod.services.submissions import NewResponse, store_responses
+from coprod.services.submissions import NewResponse, said_in, store_responses
 from coprod.services.survey_versions import current_version, definition_of
 from coprod.surveys.catalogue import Catalogue, DefinitionError, check_definition
 from coprod.surveys.definitions import SurveyDefinition
@@ -135,7 +134,7 @@ def check(
     framework: str = "default",
 ) -> ImportCheck:
     """Read every row with the chosen columns; ``definition`` None makes a new survey."""
-    problems = _column_problems(source, choices, definition)
+    problems = column_problems(source, choices, definition)
     if definition is None and not problems:
         raw, targets = new_survey.build(
             source, choices, title=title or filename, filename=filename,
@@ -159,107 +158,6 @@ def check(
         row.already = row.key in stored
     result.already_there = sum(1 for r in result.rows if r.already)
     return result
-
-
-def _column_problems(
-    source: SourceFile, choices: list[ColumnChoice], definition: SurveyDefinition | None
-) -> list[ImportProblem]:
-    problems = []
-    columns = {c.number: c for c in source.columns}
-    if not any(c.holds not in ("ignore", "key", "submitted") for c in choices):
-        problems.append(ImportProblem(_l("Choose at least one column of answers to import")))
-    for holds in ("key", "submitted"):
-        chosen = [columns[c.column].header for c in choices if c.holds == holds]
-        if len(chosen) > 1:
-            problems.append(
-                ImportProblem(
-                    _l(
-                        "Only one column can be '%(what)s': %(columns)s are",
-                        what=describe(ColumnChoice(0, holds), definition),
-                        columns=", ".join(f"'{c}'" for c in chosen),
-                    )
-                )
-            )
-    if definition is not None:
-        problems += _question_problems(choices, definition, columns)
-    else:
-        problems += _new_survey_problems(choices, columns)
-        for number, many in new_survey.choice_problems(source, choices):
-            problems.append(
-                ImportProblem(
-                    _l(
-                        "'%(column)s' has %(many)s different answers, too many for a choice: "
-                        "read it as free text",
-                        column=columns[number].header,
-                        many=many,
-                    ),
-                    column=columns[number].header,
-                )
-            )
-    return problems
-
-
-def _new_survey_problems(
-    choices: list[ColumnChoice], columns: dict[int, Any]
-) -> list[ImportProblem]:
-    problems = []
-    for choice in choices:
-        header = columns[choice.column].header
-        if choice.holds in (CHOICE, CHOICES) and not choice.focus_area:
-            problems.append(
-                ImportProblem(
-                    _l(
-                        "Choose the focus area the answers in '%(column)s' are about", column=header
-                    ),
-                    column=header,
-                )
-            )
-    for holds in ABOUT_THEM:
-        chosen = [columns[c.column].header for c in choices if c.holds == holds]
-        if len(chosen) > 1:
-            problems.append(
-                ImportProblem(
-                    _l(
-                        "Only one column can be '%(what)s': %(columns)s are",
-                        what=describe(ColumnChoice(0, holds), None),
-                        columns=", ".join(f"'{c}'" for c in chosen),
-                    )
-                )
-            )
-    return problems
-
-
-def _question_problems(
-    choices: list[ColumnChoice], definition: SurveyDefinition, columns: dict[int, Any]
-) -> list[ImportProblem]:
-    problems = []
-    taken: dict[str, str] = {}
-    for choice in choices:
-        if not choice.holds.startswith(f"{QUESTION}:"):
-            continue
-        header = columns[choice.column].header
-        question = definition.question(choice.holds.partition(":")[2])
-        if question is None or question.type == "card_sort":
-            problems.append(
-                ImportProblem(
-                    _l("'%(column)s' cannot be read as that question", column=header),
-                    column=header,
-                )
-            )
-        elif question.id in taken and question.type != "multiple_choice":
-            problems.append(
-                ImportProblem(
-                    _l(
-                        "'%(column)s' and '%(other)s' are both read as the same question",
-                        column=header,
-                        other=taken[question.id],
-                    ),
-                    column=header,
-                )
-            )
-        else:
-            taken[question.id] = header
-    return problems
 
 
 def suggest(
@@ -308,9 +206,11 @@ def run(
     leave_out_problems: bool,
     user_id: int | None,
     progress: Progress | None = None,
+    processes: int = 1,
 ) -> Import:
     """Store the checked rows: all of them, or (if the person chose to) all but those with
-    problems; rows imported before are skipped.
+    problems; rows imported before are skipped. With ``processes`` over 1, a large file's
+    statements are analysed in that many worker processes.
 
     Each batch is committed on its own, so people answering a survey meanwhile are never kept
     waiting behind the import for SQLite's one write lock; if any batch fails, the batches
@@ -325,21 +225,34 @@ def run(
     imported.status = "importing"
     session.commit()
     ready = result.ready
+    batches = [
+        [NewResponse(r.answers, r.submitted_at, import_key=r.key) for r in ready[i : i + BATCH]]
+        for i in range(0, len(ready), BATCH)
+    ]
+    framework = result.definition.framework
+    analyser = analyser_for(framework, session.connection())
+    chunks = [
+        [(s.text, s.kind) for _kept, said in said_in(version, batch) for s in said]
+        for batch in batches
+    ]
     try:
-        for start in range(0, len(ready), BATCH):
-            batch = ready[start : start + BATCH]
-            store_responses(
-                session,
-                version,
-                [NewResponse(r.answers, r.submitted_at, import_key=r.key) for r in batch],
-                language="en",
-                format_="standard",
-                channel="import",
-                import_id=imported.id,
-            )
-            session.commit()
-            if progress is not None:
-                progress(start + len(batch), len(ready))
+        with analysis_ahead(analyser, framework, chunks, processes) as analysed:
+            stored = 0
+            for index, batch in enumerate(batches):
+                store_responses(
+                    session,
+                    version,
+                    batch,
+                    language="en",
+                    format_="standard",
+                    channel="import",
+                    import_id=imported.id,
+                    analysed=analysed(index),
+                )
+                session.commit()
+                stored += len(batch)
+                if progress is not None:
+                    progress(stored, len(ready))
     except BaseException:
         session.rollback()
         _undo(session, imported)

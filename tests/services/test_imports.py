@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from coprod.db import app_session
 from coprod.models import Answer, Import, Response, Statement, Survey, SurveyVersion
-from coprod.services import imports
+from coprod.services import analysis_ahead, imports
 from coprod.web.respond.flow import catalogue
 
 FILES = Path(__file__).resolve().parents[1] / "data" / "imports"
@@ -303,3 +303,45 @@ def test_an_import_that_fails_part_way_keeps_nothing(app: Flask) -> None:
         failed = session.get(Import, second.id)  # type: ignore[union-attr]
         session.refresh(failed)
         assert failed.status == "failed"
+
+
+def analysis_of(app: Flask) -> list[tuple[str, str | None, str | None, bool, list[str]]]:
+    """Every statement's words, redaction, sentiment, flag and automatic tags, in order."""
+    with app_session(app) as session:
+        found = []
+        for statement in session.scalars(select(Statement).order_by(Statement.id)):
+            tags = sorted(t.focus_area for t in statement.tags if t.origin == "auto")
+            found.append(
+                (
+                    statement.text,
+                    statement.redacted_text,
+                    statement.sentiment_label,
+                    statement.safeguarding,
+                    tags,
+                )
+            )
+        session.rollback()
+        return found
+
+
+def test_worker_processes_analyse_a_large_file_exactly_as_the_import_itself_would(
+    make_app: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file is small, so the workers are told it is worth starting them."""
+    monkeypatch.setattr(analysis_ahead, "WORTH_IT_FROM", 1)
+    alone = make_app(IMPORT_PROCESSES=1)  # type: ignore[operator]
+    assert (
+        run(alone, str(FILES / "microsoft-forms.xlsx"), "--survey", "family-experience").exit_code
+        == 0
+    )
+    by_itself = analysis_of(alone)
+    with app_session(alone) as session:
+        for response in session.scalars(select(Response)):
+            session.delete(response)
+        session.query(Import).delete()
+        session.commit()
+    shared = make_app(IMPORT_PROCESSES=2)  # type: ignore[operator]
+    result = run(shared, str(FILES / "microsoft-forms.xlsx"), "--survey", "family-experience")
+    assert result.exit_code == 0, result.stderr
+    assert analysis_of(shared) == by_itself
+    assert any(tags for *_rest, tags in by_itself), "the free text was tagged"

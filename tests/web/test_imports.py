@@ -12,8 +12,8 @@ from sqlalchemy import func, select
 from coprod.db import app_session
 from coprod.models import AuditEvent, Import, Response, Statement
 from tests.conftest import Respondent
-from tests.pages import Page, parse
 from tests.job_pages import follow_job
+from tests.pages import Page, parse
 from tests.staff import signed_in
 
 FILES = Path(__file__).resolve().parents[1] / "data" / "imports"

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from flask import url_for
+from flask import current_app, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
@@ -90,7 +90,13 @@ def import_answers(
         progress.update(done, total, _("Saving the answers"))
 
     service.run(
-        session, imported, result, leave_out_problems=leave_out, user_id=user_id, progress=saved
+        session,
+        imported,
+        result,
+        leave_out_problems=leave_out,
+        user_id=user_id,
+        progress=saved,
+        processes=current_app.config["IMPORT_PROCESSES"],
     )
     summary = ngettext(
         "%(num)s response imported from %(file)s.",
