@@ -45,7 +45,7 @@ NEW_SURVEY_HOLDS: dict[str, LazyString] = {
     SCHOOL_PHASE: _l("Where the child spends their day (school or setting)"),
     PRIMARY_NEED: _l("The child's main need"),
     SUBMITTED: _l("When the answers were sent"),
-    KEY: _l("The tool's own number for each response"),
+    KEY: _l("Response number, from the tool"),
 }
 #: A choice column with more different answers than this is written in people's own words.
 MOST_OPTIONS = 40

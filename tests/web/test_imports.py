@@ -64,6 +64,14 @@ def test_a_smartsurvey_file_becomes_a_new_survey_whose_answers_count(app: Flask)
     assert check.status == 200, check.errors
     assert check.h1 == "Check the answers before importing"
     assert responses(app) == 0, "checking saves nothing"
+    first = check.soup.select_one("[data-first-row]")
+    assert first is not None
+    shown = [
+        " ".join(div.get_text(" ", strip=True).split())
+        for div in first.select(".govuk-summary-list__row")
+    ]
+    assert "How would you rate the short breaks service? Good" in shown
+    assert "Which of these have you used? Holiday club; Overnight respite" in shown
     job, _seen = follow_job(analyst, analyst.submit(check))
     assert "3 responses imported from smartsurvey.xlsx." in job.text()
     done = analyst.get(f"/staff/imports/{imported_id(app)}")

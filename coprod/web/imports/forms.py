@@ -29,6 +29,8 @@ from coprod.forms import StripWhitespaceForm
 
 #: The survey choice that makes a new "imported" survey from the file.
 NEW_SURVEY = "new"
+#: What a column of the tool's own holds, which no focus area is about.
+NOT_ANSWERS = ("ignore", "key", "submitted")
 
 
 class UploadForm(StripWhitespaceForm):
@@ -81,11 +83,12 @@ def columns_form(
     columns: list[tuple[int, str, Any]],
     holds: list[tuple[str, Any]],
     areas: list[tuple[str, Any]] | None,
+    answers: set[int],
     chosen: dict[int, tuple[str, str | None]],
     data: Any = None,
 ) -> StripWhitespaceForm:
-    """One choice of what it holds per column (and of a focus area, for a new survey); the
-    columns are (number, name, example answers)."""
+    """One choice of what it holds per column (and of a focus area, for a new survey's columns
+    of answers); the columns are (number, name, example answers)."""
 
     class ColumnsForm(StripWhitespaceForm):
         submit = SubmitField(_l("Check the answers"), widget=GovSubmitInput())
@@ -107,7 +110,7 @@ def columns_form(
                 widget=GovSelect(),
             ),
         )
-        if areas is not None:
+        if areas is not None and (number in answers or holds_now not in NOT_ANSWERS):
             setattr(
                 ColumnsForm,
                 f"area_{number}",

@@ -24,8 +24,8 @@ from coprod.web.respond.flow import catalogue
 QUEUED = "queued"
 
 
-def _back(params: Mapping[str, Any]) -> str:
-    return url_for("imports.show", import_id=params["import_id"])
+def _back(_params: Mapping[str, Any]) -> str:
+    return url_for("imports.index")
 
 
 def queue(import_id: int) -> bool:
@@ -104,4 +104,4 @@ def import_answers(
         imported.rows_imported,
         file=imported.filename,
     )
-    return JobResult(data={"summary": summary}, link=_back({"import_id": import_id}))
+    return JobResult(data={"summary": summary}, link=url_for("imports.show", import_id=import_id))

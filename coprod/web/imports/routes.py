@@ -21,6 +21,7 @@ from coprod.models import Import, Survey, User
 from coprod.services import imports as service
 from coprod.services.survey_versions import current_version
 from coprod.surveys.definitions import SurveyDefinition
+from coprod.surveys.questions import question_type
 from coprod.web.access import ANALYSTS, roles_required, signed_in_staff
 from coprod.web.imports.forms import NEW_SURVEY, ConfirmForm, UploadForm, columns_form
 from coprod.web.imports.job import checked, definition_for, framework_for, queue
@@ -32,6 +33,8 @@ Page = Any
 analysts_only = roles_required(*ANALYSTS)
 #: Example answers shown under each column's name.
 EXAMPLES = 3
+#: Rows shown as they will be stored, before importing.
+PREVIEWED = 3
 
 
 @blueprint.get("/")
@@ -122,11 +125,14 @@ def columns(import_id: int) -> Page:
         for c in source.columns
         if c.number not in personal
     ]
+    # A focus area is asked for the columns that hold answers, not the tool's own columns.
+    answers = {c.number for c in source.columns if c.holds == layouts.ANSWER}
     areas = [(a.slug, a.name) for a in catalogue().frameworks[framework].focus_areas]
     form = columns_form(
         shown,
         _holds_offered(definition),
         areas if definition is None else None,
+        answers,
         {c.column: (c.holds, c.focus_area) for c in chosen},
         request.form if request.method == "POST" else None,
     )
@@ -209,8 +215,24 @@ def check(import_id: int) -> Page:
         source=source,
         form=form,
         listed=service.PROBLEMS_LISTED,
+        first_rows=_first_rows(result),
         tools=layouts.TOOLS,
     ), (400 if form.errors or result.column_problems else 200)
+
+
+def _first_rows(result: service.ImportCheck) -> list[list[tuple[str, str]]]:
+    """The first rows ready to import, as question and answer, as they will be stored."""
+    if result.definition is None:
+        return []
+    kinds = {q.id: question_type(q) for q in result.definition.questions}
+    return [
+        [
+            (q.text, "; ".join(kinds[q.id].display(row.answers[q.id])))
+            for q in result.definition.questions
+            if q.id in row.answers
+        ]
+        for row in result.ready[:PREVIEWED]
+    ]
 
 
 @blueprint.get("/<int:import_id>")
