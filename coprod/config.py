@@ -83,8 +83,9 @@ class Defaults:
     SCHOOL_NAMES: list[str] = []
     #: Largest file of answers from another tool that can be imported, in megabytes.
     IMPORT_MAX_MB = 50
-    #: Worker processes that analyse a large import's statements (1: analyse in the job itself).
-    IMPORT_PROCESSES = os.cpu_count() or 1
+    #: Worker processes that analyse a large import's statements while it stores them: one per
+    #: core but the one the import itself uses; 0 analyses in the import's own process.
+    IMPORT_PROCESSES = max(1, (os.cpu_count() or 1) - 1)
     #: Days a draft may be resumed after it was last touched; `coprod purge` deletes it after.
     DRAFT_DAYS = 90
     #: Months sent answers and session notes are kept before `coprod purge` deletes their words

@@ -9,9 +9,11 @@ web worker's threads and locks, and each is handed the deployment's trained anal
 from __future__ import annotations
 
 import multiprocessing
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
+from pathlib import Path
 
 from coprod.analysis import Analyser
 from coprod.services.statement_analysis import Analysed, analyse_statement
@@ -35,14 +37,26 @@ def _analyse(chunk: Chunk, framework: str) -> list[Analysed]:
     return [analyse_statement(_analyser, text, kind, framework) for text, kind in chunk]
 
 
+def _workers_can_start() -> bool:
+    """A new worker process imports the program's main module again (guarded by ``if __name__
+    == "__main__"`` in ``coprod``, gunicorn and pytest); a program read from standard input or
+    given with ``python -c`` has none to import, so its import is analysed in its own process."""
+    main = sys.modules["__main__"]
+    return (
+        getattr(main, "__spec__", None) is not None or Path(getattr(main, "__file__", "")).is_file()
+    )
+
+
 @contextmanager
 def analysis_ahead(
     analyser: Analyser, framework: str, chunks: Sequence[Chunk], processes: int
 ) -> Iterator[Callable[[int], list[Analysed]]]:
     """Start analysing every chunk now; yield a function that waits for one chunk's analysis.
 
-    With one process, or too little work to be worth it, the chunk is analysed when asked for."""
-    if processes < 2 or sum(len(chunk) for chunk in chunks) < WORTH_IT_FROM:
+    With no worker processes, or too little work to be worth it, the chunk is analysed here,
+    when it is asked for."""
+    worth_it = sum(len(chunk) for chunk in chunks) >= WORTH_IT_FROM
+    if processes < 1 or not worth_it or not _workers_can_start():
 
         def here(index: int) -> list[Analysed]:
             return [analyse_statement(analyser, t, k, framework) for t, k in chunks[index]]

@@ -209,8 +209,8 @@ def run(
     processes: int = 1,
 ) -> Import:
     """Store the checked rows: all of them, or (if the person chose to) all but those with
-    problems; rows imported before are skipped. With ``processes`` over 1, a large file's
-    statements are analysed in that many worker processes.
+    problems; rows imported before are skipped. With ``processes`` (1 or more), a large
+    file's statements are analysed in that many worker processes.
 
     Each batch is committed on its own, so people answering a survey meanwhile are never kept
     waiting behind the import for SQLite's one write lock; if any batch fails, the batches
