@@ -307,3 +307,14 @@ def existing_definition(
         .limit(1)
     )
     return definition_of(version) if version is not None else None
+
+
+def provenance(session: Session, response_id: int | None) -> Import | None:
+    """The file an imported response (and so each of its statements) came from."""
+    if response_id is None:
+        return None
+    return session.scalar(
+        select(Import)
+        .join(Response, Response.import_id == Import.id)
+        .where(Response.id == response_id)
+    )

@@ -82,6 +82,16 @@ def test_a_smartsurvey_file_becomes_a_new_survey_whose_answers_count(app: Flask)
         audited = session.scalars(select(AuditEvent.action)).all()
     assert "The holiday club was a lifeline this summer." in said
     assert "answers_imported" in audited
+    with app_session(app) as session:
+        lifeline = session.scalar(
+            select(Statement.id).where(Statement.text.startswith("The holiday club"))
+        )
+    review = analyst.get(f"/staff/review/statements/{lifeline}")
+    provenance = review.soup.select_one("[data-provenance]")
+    assert provenance is not None, "an imported statement says where it came from"
+    assert provenance.get_text(strip=True).startswith(
+        "smartsurvey.xlsx, from SmartSurvey, imported on "
+    )
     again = upload(analyst, "smartsurvey.xlsx", "imported-short-breaks-summer-2025")
     check_again = analyst.submit(again)
     assert "There is nothing new to import: every row was imported before." in check_again.text()

@@ -13,8 +13,9 @@ from werkzeug.datastructures import MultiDict
 from wtforms import SelectChoice
 
 from coprod.db import db_session
+from coprod.imports.layouts import TOOLS
 from coprod.models import Statement, User
-from coprod.services import reviews
+from coprod.services import imports, reviews
 from coprod.services.review_queue import QueueFilters, review_queue
 from coprod.services.statement_analysis import free_text_in
 from coprod.vocabulary import AGE_BANDS, ROLES
@@ -205,6 +206,8 @@ def statement(statement_id: int) -> Page:
         framework=framework,
         area_names=_area_names(framework),
         history=reviews.reviews_of(db_session(), record.id),
+        imported_from=imports.provenance(db_session(), record.response_id),
+        tools=TOOLS,
         form=form,
         back=back,
     )
