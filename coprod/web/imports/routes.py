@@ -26,6 +26,7 @@ from coprod.web.access import ANALYSTS, roles_required, signed_in_staff
 from coprod.web.imports.forms import NEW_SURVEY, ConfirmForm, UploadForm, columns_form
 from coprod.web.imports.job import checked, definition_for, framework_for, queue
 from coprod.web.respond.flow import catalogue
+from coprod.web.sessions.access import framework_areas, survey_text
 
 blueprint = Blueprint("imports", __name__, url_prefix="/staff/imports")
 
@@ -62,7 +63,9 @@ def new() -> Page:
         SelectChoice(slug, title)
         for slug, title in [*_surveys(), (NEW_SURVEY, _("A new survey, made from the file"))]
     ]
-    form.framework.choices = [SelectChoice(f.slug, f.name) for f in catalogue().frameworks.values()]
+    form.framework.choices = [
+        SelectChoice(f.slug, survey_text(f.name)) for f in catalogue().frameworks.values()
+    ]
     problem = None
     if form.validate_on_submit():
         upload = form.spreadsheet.data
@@ -93,7 +96,7 @@ def new() -> Page:
 
 
 def _surveys() -> list[tuple[str, str]]:
-    listed = [(d.slug, d.title) for d in catalogue().surveys.values()]
+    listed = [(d.slug, survey_text(d.title)) for d in catalogue().surveys.values()]
     imported = db_session().execute(
         select(Survey.slug, Survey.title).where(Survey.slug.startswith(IMPORTED_PREFIX))
     )
@@ -127,7 +130,7 @@ def columns(import_id: int) -> Page:
     ]
     # A focus area is asked for the columns that hold answers, not the tool's own columns.
     answers = {c.number for c in source.columns if c.holds == layouts.ANSWER}
-    areas = [(a.slug, a.name) for a in catalogue().frameworks[framework].focus_areas]
+    areas = framework_areas(framework)
     form = columns_form(
         shown,
         _holds_offered(definition),
