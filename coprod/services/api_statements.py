@@ -44,16 +44,14 @@ class AreaTag:
 
 @dataclass(frozen=True)
 class SharedStatement:
-    """One statement as it may leave the service."""
+    """One statement as it may leave the service: its period, never its day, age band or
+    language (see the statements CSV)."""
 
     id: int
-    said_on: date
     period: str
     source: str
     kind: str
     role: str
-    age_band: str | None
-    language: str
     redacted_text: str | None
     sentiment_score: float | None
     sentiment_label: str | None
@@ -171,13 +169,10 @@ def _shared(
     period = next(p for p in periods if p.start <= said_on < p.end)
     return SharedStatement(
         id=statement.id,
-        said_on=said_on,
         period=period.key,
         source=statement.source,
         kind=statement.kind,
         role=statement.role,
-        age_band=statement.age_band,
-        language=statement.language,
         redacted_text=statement.redacted_text,
         sentiment_score=statement.sentiment_score,
         sentiment_label=statement.sentiment_label,

@@ -23,16 +23,15 @@ def period_json(period: Period, current: bool) -> dict[str, Any]:
 
 
 def statement_json(statement: SharedStatement) -> dict[str, Any]:
-    """One statement: redacted words only, and who said it by role and age band, never a name."""
+    """One statement: redacted words only, and who said it by role, never a name. Like the
+    statements CSV it gives the period but not the day, age band or language, which together
+    could point to a family."""
     return {
         "id": statement.id,
-        "said_at": statement.said_on.isoformat(),
         "period": statement.period,
         "source": statement.source,
         "kind": statement.kind,
         "role": statement.role,
-        "age_band": statement.age_band,
-        "language": statement.language,
         "text": statement.redacted_text,
         "sentiment": {"score": statement.sentiment_score, "label": statement.sentiment_label},
         "focus_areas": [
