@@ -23,18 +23,8 @@ def column_problems(
     columns = {c.number: c for c in source.columns}
     if not any(c.holds not in ("ignore", "key", "submitted") for c in choices):
         problems.append(ImportProblem(_l("Choose at least one column of answers to import")))
-    for holds in ("key", "submitted"):
-        chosen = [columns[c.column].header for c in choices if c.holds == holds]
-        if len(chosen) > 1:
-            problems.append(
-                ImportProblem(
-                    _l(
-                        "Only one column can be '%(what)s': %(columns)s are",
-                        what=describe(ColumnChoice(0, holds), definition),
-                        columns=", ".join(f"'{c}'" for c in chosen),
-                    )
-                )
-            )
+    once = ("key", "submitted") if definition is not None else ("key", "submitted", *ABOUT_THEM)
+    problems += _more_than_once(choices, columns, once, definition)
     if definition is not None:
         problems += _question_problems(choices, definition, columns)
     else:
@@ -69,14 +59,25 @@ def _new_survey_problems(
                     column=header,
                 )
             )
-    for holds in ABOUT_THEM:
+    return problems
+
+
+def _more_than_once(
+    choices: list[ColumnChoice],
+    columns: dict[int, Any],
+    once: tuple[str, ...],
+    definition: SurveyDefinition | None,
+) -> list[ImportProblem]:
+    """Two columns chosen to hold what a response has one of: its number, date, role, age…"""
+    problems = []
+    for holds in once:
         chosen = [columns[c.column].header for c in choices if c.holds == holds]
         if len(chosen) > 1:
             problems.append(
                 ImportProblem(
                     _l(
                         "Only one column can be '%(what)s': %(columns)s are",
-                        what=describe(ColumnChoice(0, holds), None),
+                        what=describe(ColumnChoice(0, holds), definition),
                         columns=", ".join(f"'{c}'" for c in chosen),
                     )
                 )

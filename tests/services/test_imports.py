@@ -345,3 +345,26 @@ def test_worker_processes_analyse_a_large_file_exactly_as_the_import_itself_woul
     assert result.exit_code == 0, result.stderr
     assert analysis_of(shared) == by_itself
     assert any(tags for *_rest, tags in by_itself), "the free text was tagged"
+
+
+def test_two_columns_chosen_for_what_a_response_has_one_of_are_named(app: Flask) -> None:
+    result = run(
+        app,
+        str(FILES / "smartsurvey.csv"),
+        "--new-survey",
+        "Short breaks",
+        "--column",
+        "Started=submitted",
+        "--column",
+        "Age of your child=role",
+    )
+    assert result.exit_code == 1
+    assert (
+        "Only one column can be 'When the answers were sent': 'Started', 'Ended' are"
+        in result.stderr
+    )
+    assert (
+        "Only one column can be 'Who answered: their role': 'Are you a parent, carer or young "
+        "person?', 'Age of your child' are"
+    ) in result.stderr
+    assert count(app, Response) == 0
