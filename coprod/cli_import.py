@@ -6,6 +6,7 @@ row has a problem unless the person chooses to leave such rows out.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import click
@@ -76,6 +77,9 @@ def import_command(
     if isinstance(source, ImportProblem):
         raise click.ClickException(f"{file}: {_where(source)}{source.message}")
     with force_locale("en"), app_session(current_app) as session:
+        silent_for = timedelta(seconds=int(current_app.config["JOB_STALE_SECONDS"]))
+        if stopped := imports.recover_stopped(session, silent_for):
+            click.echo(f"Took back {stopped} import(s) that stopped part-way.")
         definition = None
         if slug is not None:
             definition = imports.existing_definition(session, slug, catalogue())

@@ -44,4 +44,6 @@ class Import(Base):
     rows_left_out: Mapped[int] = mapped_column(Integer, default=0)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    #: When it was imported; while it imports, when it last stored a batch (so an import whose
+    #: process died can be told from one still running, and taken back).
     imported_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

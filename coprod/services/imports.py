@@ -11,9 +11,10 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import timedelta
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from coprod.imports import new_survey
@@ -249,6 +250,7 @@ def run(
                     import_id=imported.id,
                     analysed=analysed(index),
                 )
+                imported.imported_at = utcnow()  # its heartbeat while it imports
                 session.commit()
                 stored += len(batch)
                 if progress is not None:
@@ -259,6 +261,22 @@ def run(
         raise
     _finish(session, imported, result, user_id)
     return imported
+
+
+def recover_stopped(session: Session, silent_for: timedelta) -> int:
+    """Take back what imports stopped part-way stored (their process was killed, the machine
+    went down): an import that has stored no batch for ``silent_for`` is not running. Each is
+    undone and marked failed; return how many."""
+    since = utcnow() - silent_for
+    stopped = session.scalars(
+        select(Import).where(
+            Import.status == "importing",
+            func.coalesce(Import.imported_at, Import.created_at) < since,
+        )
+    ).all()
+    for imported in stopped:
+        _undo(session, imported)
+    return len(stopped)
 
 
 def _undo(session: Session, imported: Import) -> None:

@@ -3,6 +3,7 @@ row, then import. Nothing is saved until the last step, and it saves whole or no
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
@@ -43,6 +44,7 @@ PREVIEWED = 3
 def index() -> Page:
     """Every file imported, newest first, with where its answers went."""
     session = db_session()
+    _recover_stopped()
     rows = session.execute(
         select(Import, Survey.title, User.name)
         .outerjoin(Survey, Survey.id == Import.survey_id)
@@ -93,6 +95,11 @@ def new() -> Page:
                 return redirect(url_for("imports.columns", import_id=received.id))
     status = 400 if form.errors or problem else 200
     return render_template("imports/new.html", form=form, new_survey=NEW_SURVEY), status
+
+
+def _recover_stopped() -> None:
+    silent_for = timedelta(seconds=int(current_app.config["JOB_STALE_SECONDS"]))
+    service.recover_stopped(db_session(), silent_for)
 
 
 def _surveys() -> list[tuple[str, str]]:
@@ -243,6 +250,7 @@ def _first_rows(result: service.ImportCheck) -> list[list[tuple[str, str]]]:
 def show(import_id: int) -> Page:
     """What an import brought in, and where from."""
     session = db_session()
+    _recover_stopped()
     imported = session.get(Import, import_id)
     if imported is None:
         abort(404)
