@@ -224,6 +224,7 @@ def run(
     imported = session.get(Import, imported.id) or imported
     imported.survey_id = version.survey_id
     imported.status = "importing"
+    imported.imported_at = utcnow()  # its heartbeat from now on: see recover_stopped
     session.commit()
     ready = result.ready
     batches = [
