@@ -28,6 +28,30 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+#: Tests that never open the database: with --postgres they are left out, having run on SQLite.
+WITHOUT_DATABASE = (
+    "tests/analysis/",
+    "tests/surveys/",
+    "tests/test_architecture.py",
+    "tests/test_translations.py",
+    "tests/evidence/test_charts.py",
+    "tests/evidence/test_disclosure.py",
+)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not config.getoption("--postgres"):
+        return
+    root = Path(str(config.rootpath))
+    kept, left_out = [], []
+    for item in items:
+        where = Path(str(item.path)).relative_to(root).as_posix()
+        (left_out if where.startswith(WITHOUT_DATABASE) else kept).append(item)
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = kept
+
+
 @pytest.fixture(scope="session")
 def database_url(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory

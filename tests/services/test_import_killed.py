@@ -21,7 +21,7 @@ from coprod.db import app_session
 from coprod.models import Import, Response, Statement
 from tests.scratch_database import migrated_scratch_database
 
-ROWS = 2000
+ROWS = 1000
 #: Seconds without a stored batch after which an import counts as stopped, in this test.
 SILENCE = 2
 
