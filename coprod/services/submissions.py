@@ -130,8 +130,10 @@ def store_responses(
     now = utcnow()
     rows = []
     kept_answers = []
-    for new, (kept, _said) in zip(responses, said_in(version, responses), strict=True):
+    statements = []
+    for new, (kept, said) in zip(responses, said_in(version, responses), strict=True):
         kept_answers.append(kept)
+        statements.append(said)
         rows.append(
             {
                 "survey_version_id": version.id,
@@ -171,9 +173,7 @@ def store_responses(
     statement_rows: list[dict[str, Any]] = []
     statement_tags: list[list[dict[str, Any]]] = []
     framework = definition.framework
-    kinds = {q.id: question_type(q) for q in definition.questions}
-    for rid, kept, row in zip(ids, kept_answers, rows, strict=True):
-        said = _statements(definition, kinds, kept)
+    for rid, said, row in zip(ids, statements, rows, strict=True):
         statement_rows += [_statement_row(s, rid, row, language, row["submitted_at"]) for s in said]
         statement_tags += [
             [given_tag(framework, area, "survey") for area in s.focus_areas] for s in said
