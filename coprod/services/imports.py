@@ -1,9 +1,10 @@
 """Bring another tool's answers in: keep the uploaded file, check every row against the chosen
-columns before anything is saved, then store the good rows in one transaction.
+columns before anything is saved, then store the good rows in batches.
 
-Nothing is half-imported: the rows go in together or not at all. Each row has an import key, so
-the same file (or an overlapping later export) adds nothing twice; each response points to its
-Import, the provenance its statements carry (file, tool and date).
+Nothing is half-imported: if a batch fails, or the import's process dies, the batches it stored
+are deleted again (see run and recover_stopped). Each row has an import key, so the same file
+(or an overlapping later export) adds nothing twice; each response points to its Import, the
+provenance its statements carry (file, tool and date).
 """
 
 from __future__ import annotations
