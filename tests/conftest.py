@@ -31,6 +31,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 #: Tests that never open the database: with --postgres they are left out, having run on SQLite.
 WITHOUT_DATABASE = (
     "tests/analysis/",
+    "tests/imports/",
     "tests/surveys/",
     "tests/test_architecture.py",
     "tests/test_translations.py",

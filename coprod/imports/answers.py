@@ -18,6 +18,7 @@ from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
 from coprod.forms import clean_text
+from coprod.imports import layouts
 from coprod.imports.dates import DateReader
 from coprod.imports.layouts import Column, SourceFile
 from coprod.imports.tables import ImportProblem
@@ -86,7 +87,11 @@ class RowReader:
         self.keys = [n for n, t in mapping.items() if t.kind == KEY]
         submitted = [n for n, t in mapping.items() if t.kind == SUBMITTED]
         self.submitted = submitted[0] if submitted else None
-        self.dates = DateReader(row[self.submitted] for _, row in source.rows if self.submitted)
+        self.dates = DateReader(
+            row[self.submitted] for _, row in source.rows if self.submitted is not None
+        )
+        # A row's key never holds a personal detail, not even hashed.
+        self.keyed = [c.number for c in source.columns if c.holds != layouts.PERSONAL]
         with force_locale(DEFAULT_LANGUAGE):
             self.options = {qid: _option_words(kind) for qid, kind in self.kinds.items()}
             self.labels = {
@@ -114,7 +119,7 @@ class RowReader:
         if self.keys:
             content = "\x1f".join(["id", *(cells[n].strip() for n in self.keys)])
         else:
-            content = "\x1f".join(["row", *(cell.strip() for cell in cells)])
+            content = "\x1f".join(["row", *(cells[n].strip() for n in self.keyed)])
             seen = self._seen[content] = self._seen.get(content, 0) + 1
             content += f"\x1f{seen}"
         whole = f"{self.definition.slug}\x1f{self.source.tool}\x1f{content}"
