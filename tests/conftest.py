@@ -100,6 +100,9 @@ def make_app(
             "DATABASE_URL": database_url,
             "SESSION_COOKIE_SECURE": False,
             "SECRET_KEY": "a secret for tests only",
+            # A tenth of a second a sign-in adds up over a thousand tests; test_config checks
+            # that a deployment hashes with scrypt.
+            "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
             **overrides,
         }
         app = create_app(config)

@@ -47,3 +47,21 @@ def test_sqlite_connections_use_wal_foreign_keys_and_a_busy_timeout(tmp_path: Pa
         assert pragma("journal_mode") == "wal"
         assert pragma("foreign_keys") == 1
         assert pragma("busy_timeout") == 15000
+
+
+def test_a_deployment_hashes_staff_passwords_with_scrypt(tmp_path: Path) -> None:
+    """The tests sign in with a quicker hash; a real deployment never does."""
+    from coprod.db import app_session, make_engine
+    from coprod.migrate import upgrade
+    from coprod.models import User
+    from tests.factories import make_user
+
+    url = f"sqlite:///{tmp_path / 'coprod.sqlite'}"
+    engine = make_engine(url)
+    upgrade(engine)
+    engine.dispose()
+    app = create_app({"INSTANCE_PATH": str(tmp_path), "DATABASE_URL": url})
+    make_user(app)
+    with app_session(app) as session:
+        stored = session.query(User.password_hash).scalar()
+    assert stored.startswith("scrypt:")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
+from flask import current_app, has_app_context
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
@@ -35,6 +36,11 @@ class SignInResult:
     locked: bool = False
 
 
+def _hash_method() -> str:
+    """How new passwords are hashed: scrypt, unless a test run chose a quicker method."""
+    return str(current_app.config["PASSWORD_HASH_METHOD"]) if has_app_context() else "scrypt"
+
+
 def create_user(
     session: Session, email: str, name: str, role: str, password: str, by: int | None = None
 ) -> User:
@@ -53,7 +59,7 @@ def create_user(
         email=email,
         name=name.strip() or email,
         role=role,
-        password_hash=generate_password_hash(password),
+        password_hash=generate_password_hash(password, method=_hash_method()),
     )
     session.add(user)
     session.flush()
