@@ -102,9 +102,35 @@ class Catalogue:
         return template.framework if template else "default"
 
 
+#: The last catalogue read from each folder, with the files it was read from: parsing the YAML
+#: takes a third of a second, and every app a process creates (each test makes one) reads it.
+_read: dict[Path, tuple[tuple[tuple[str, int, int], ...], Catalogue]] = {}
+
+
+def _files_of(directory: Path) -> tuple[tuple[str, int, int], ...]:
+    """Each definition file under the folder, with its time and size, to tell when one changes."""
+    found = []
+    for folder in (directory, directory / "frameworks", directory / "sessions"):
+        for path in sorted(folder.glob("*.yaml")):
+            stat = path.stat()
+            found.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return tuple(found)
+
+
 def load_catalogue(directory: Path) -> Catalogue:
     """Load and check ``directory``/*.yaml, frameworks/ and sessions/; raise DefinitionError if
-    any fail."""
+    any fail. Read again only when a file is added, removed or changed."""
+    key = directory.resolve()
+    files = _files_of(key)
+    kept = _read.get(key)
+    if kept is not None and kept[0] == files:
+        return kept[1]
+    catalogue = _read_catalogue(directory)
+    _read[key] = (files, catalogue)
+    return catalogue
+
+
+def _read_catalogue(directory: Path) -> Catalogue:
     problems: list[Problem] = []
     frameworks: dict[str, Framework] = {}
     for path in sorted((directory / "frameworks").glob("*.yaml")):

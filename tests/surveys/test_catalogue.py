@@ -212,3 +212,22 @@ def test_check_surveys_passes_the_shipped_surveys() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "2 survey(s), 2 framework(s) and 2 session template(s) are valid." in result.stdout
+
+
+def test_an_edited_survey_file_is_read_again_and_an_unchanged_one_is_not(tmp_path: Path) -> None:
+    folder = tmp_path / "surveys"
+    shutil.copytree(PROJECT_ROOT / "surveys", folder)
+    first = load_catalogue(folder)
+    assert load_catalogue(folder) is first, "nothing changed, so nothing is parsed again"
+    survey = folder / "family-experience.yaml"
+    survey.write_text(
+        survey.read_text(encoding="utf-8").replace(
+            "title: Your family's experience of SEND support",
+            "title: Your family's experience of SEND support in 2027",
+        ),
+        encoding="utf-8",
+    )
+    again = load_catalogue(folder)
+    assert again.surveys["family-experience"].title.endswith("in 2027")
+    (folder / "young-people.yaml").unlink()
+    assert "young-people" not in load_catalogue(folder).surveys
