@@ -260,11 +260,10 @@ def _comma_separated(part: str, words: dict[str, str]) -> tuple[list[str], str |
 
 
 def _unknown_option(value: str, labels: list[str]) -> Any:
-    shown = labels
     return _l(
         "'%(value)s' is not one of this question's answers: %(allowed)s",
         value=value,
-        allowed=", ".join(shown[:12]) + (" …" if len(shown) > 12 else ""),
+        allowed=", ".join(labels[:12]) + (" …" if len(labels) > 12 else ""),
     )
 
 

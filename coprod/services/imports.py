@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from coprod.imports import new_survey
@@ -282,9 +282,9 @@ def recover_stopped(session: Session, silent_for: timedelta) -> int:
 
 
 def _undo(session: Session, imported: Import) -> None:
-    """Delete what part of an import was stored, and say it failed."""
-    for response in session.scalars(select(Response).where(Response.import_id == imported.id)):
-        session.delete(response)
+    """Delete what part of an import was stored (the database deletes their answers, statements
+    and tags with them), and say it failed."""
+    session.execute(delete(Response).where(Response.import_id == imported.id))
     imported.status = "failed"
     session.commit()
 

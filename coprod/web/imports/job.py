@@ -14,6 +14,7 @@ from flask_babel import ngettext
 from sqlalchemy import select, update
 
 from coprod.db import db_session
+from coprod.imports.layouts import SourceFile
 from coprod.jobs import JobError, JobResult, Progress, job
 from coprod.models import Import, Survey
 from coprod.services import imports as service
@@ -54,13 +55,14 @@ def framework_for(imported: Import, definition: SurveyDefinition | None) -> str:
     return str((imported.mapping or {}).get("framework", "default"))
 
 
-def checked(imported: Import) -> service.ImportCheck:
-    """Every row of the file read with the columns chosen for it."""
+def checked(imported: Import, source: SourceFile | None = None) -> service.ImportCheck:
+    """Every row of the file (``source``, if it has been read already) read with the columns
+    chosen for it."""
     session = db_session()
     definition = definition_for(imported)
     return service.check(
         session,
-        service.source_of(session, imported),
+        source or service.source_of(session, imported),
         imported.filename,
         service.choices_of(imported),
         definition,

@@ -201,8 +201,8 @@ def check(import_id: int) -> Page:
     imported = _waiting(import_id)
     if not service.choices_of(imported):
         return redirect(url_for("imports.columns", import_id=import_id))
-    result = checked(imported)
     source = service.source_of(db_session(), imported)
+    result = checked(imported, source)
     form = ConfirmForm()
     if form.validate_on_submit():
         if result.with_problems and not form.leave_out.data:
