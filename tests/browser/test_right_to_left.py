@@ -26,8 +26,11 @@ def test_pages_are_mirrored_in_right_to_left_languages(
     page = context.new_page()
     try:
         page.goto(f"{base_url}/surveys/young-people?lang={language}")
-        page.locator("button.govuk-button--start").click()
-        page.locator("main a.govuk-button--start").click()  # past the screen before question 1
+        with page.expect_navigation():
+            page.locator("button.govuk-button--start").click()
+        # Past the screen before question 1; measured once the page and its styles have loaded.
+        with page.expect_navigation():
+            page.locator("main a.govuk-button--start").click()
         # Radios: the control sits on the reading side of its words.
         radio, label = box(page, ".govuk-radios__input"), box(page, ".govuk-radios__label")
         assert (radio["x"] > label["x"]) is rtl

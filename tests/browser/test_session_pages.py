@@ -55,7 +55,8 @@ def test_record_a_session_by_keyboard_on_a_phone(
         problems += serious_violations(page, auditor)
         page.fill("#young_person_11_12", "4")
         page.fill("#young_person_13_15", "7")
-        page.locator("main form button[type=submit]").click()
+        with page.expect_navigation():
+            page.locator("main form button[type=submit]").click()
         session_url = page.url.split("?")[0]
 
         page.goto(f"{session_url}/contributions")
