@@ -21,11 +21,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from textblob.en import sentiment as textblob_sentiment
 
 from coprod.analysis.framework import AreaTerms, TermFramework, term
 from coprod.analysis.language import is_english
 from coprod.analysis.learned import LinearWeights, enough, fit
+from coprod.analysis.polarity import polarity
 from coprod.analysis.sentences import split_sentences
 from coprod.analysis.terms import TermMatch, TermMatcher
 from coprod.analysis.text import words
@@ -104,29 +104,6 @@ def _lexicon() -> _Lexicon:
         tuple(tuple(w.split()) for w in raw["before_counts_less"]),
         frozenset(w.split()[0] for w in raw["before_counts_less"]),
     )
-
-
-def polarity(said: str | list[str]) -> float:
-    """TextBlob's polarity, -1 to 1, of a text or of words already split. For words, its own
-    assessments are averaged here as TextBlob averages them, which spares its tokeniser and the
-    subjectivity we do not use."""
-    if isinstance(said, str):
-        return float(textblob_sentiment(said)[0])
-    assessed = textblob_sentiment.assessments([(_for_textblob(w), None) for w in said])
-    return sum(a[1] for a in assessed) / (len(assessed) or 1)
-
-
-#: Stand-ins for words with digits, by length (1, 2, 3 or more letters), none of them known.
-_STAND_INS = ("", "q", "qq", "qqq")
-
-
-def _for_textblob(word: str) -> str:
-    """The word, or for a word with digits TextBlob does not know ("2019", "y6"), a stand-in of
-    the same length class: TextBlob treats it just the same (an unknown word of that length)
-    but does not search its list of emoticons for it, which is slow."""
-    if word.isalpha() or word in textblob_sentiment:
-        return word
-    return _STAND_INS[min(len(word), 3)]
 
 
 def _parts(sentence: str, lexicon: _Lexicon) -> list[tuple[list[str], float]]:
