@@ -94,7 +94,9 @@ class _Rules:
     #: The reason (its place in ``reasons``) of each pattern.
     reason_of: tuple[int, ...]
     triggers: TriggerIndex
-    not_harm: re.Pattern[str]
+    #: Phrases that only look like harm ("cut the budget"), and the words they start with.
+    not_harm: tuple[re.Pattern[str], ...]
+    harmless: TriggerIndex
 
 
 @cache
@@ -107,13 +109,15 @@ def _rules() -> _Rules:
         tuple(re.compile(p) for _r, p in written),
         tuple(r for r, _p in written),
         TriggerIndex([trigger(p) for _r, p in written]),
-        re.compile("|".join(f"(?:{p})" for p in raw["not_harm"])),
+        tuple(re.compile(p) for p in raw["not_harm"]),
+        TriggerIndex([trigger(p) for p in raw["not_harm"]]),
     )
 
 
 def normalise(text: str) -> str:
     """The words of text as the patterns expect them."""
-    return " ".join(_SPOKEN.get(w, w) for w in words(_REPEATS.sub(r"\1\1", text)))
+    said = words(_REPEATS.sub(r"\1\1", text))
+    return " ".join(map(_SPOKEN.get, said, said))
 
 
 def _word_starts(said: str) -> dict[str, list[int]]:
@@ -126,6 +130,31 @@ def _word_starts(said: str) -> dict[str, list[int]]:
             at.setdefault(word, []).append(offset)
         offset += len(word) + 1
     return at
+
+
+def without_harmless(said: str) -> tuple[str, dict[str, list[int]]]:
+    """The normalised statement with the phrases that only look like harm blanked out (every
+    other word keeps its place), and where each of its remaining words starts."""
+    rules = _rules()
+    at = _word_starts(said)
+    harmless = rules.harmless.starts(at)
+    spans = [
+        found.span()
+        for n in rules.harmless.always.union(harmless)
+        for found in _matches(rules.not_harm[n], said, harmless.get(n))
+    ]
+    if not spans:
+        return said, at
+    for start, end in spans:
+        said = said[:start] + " " * (end - start) + said[end:]
+    return said, _word_starts(said)
+
+
+def _matches(pattern: re.Pattern[str], said: str, starts: list[int] | None) -> list[re.Match[str]]:
+    """Every match, tried only at ``starts`` where they are known."""
+    if starts is None:
+        return list(pattern.finditer(said))
+    return [found for start in starts if (found := pattern.match(said, start))]
 
 
 def _first_match(
@@ -144,10 +173,8 @@ def _first_match(
 def check(text: str) -> Safeguarding:
     """The concerns a statement raises, none if it raises none."""
     rules = _rules()
-    said = normalise(text)
-    # Blank out phrases that only look like harm, keeping positions for the other patterns.
-    said = rules.not_harm.sub(lambda m: " " * len(m.group()), said)
-    starts = rules.triggers.starts(_word_starts(said))
+    said, at = without_harmless(normalise(text))
+    starts = rules.triggers.starts(at)
     # The leftmost match of each reason's patterns (its first pattern's on a tie): patterns are
     # numbered in reason order, so trying them in order keeps the first on a tie.
     best: dict[int, re.Match[str]] = {}

@@ -74,6 +74,8 @@ class _Lexicon:
     before_counts_less: tuple[tuple[str, ...], ...]
     #: The first words of the phrases that open a part counting less.
     opening_words: frozenset[str]
+    #: Whether any symbol scored is plain ASCII (":)"); emoji are not, nor most sentences.
+    ascii_symbols: bool
 
 
 @cache
@@ -103,6 +105,7 @@ def _lexicon() -> _Lexicon:
         frozenset(raw["after_counts_more"]),
         tuple(tuple(w.split()) for w in raw["before_counts_less"]),
         frozenset(w.split()[0] for w in raw["before_counts_less"]),
+        any(k.isascii() for k in phrases if k not in said),
     )
 
 
@@ -237,7 +240,8 @@ def score(
     scored: list[tuple[float, float]] = [
         (sum(found) / len(found), 1.0)
         for sentence in sentences
-        if (found := [v for ch, v in lexicon.emoji.items() if ch in sentence])
+        if (lexicon.ascii_symbols or not sentence.isascii())
+        and (found := [v for ch, v in lexicon.emoji.items() if ch in sentence])
     ]
     for part, weight in parts:
         lean, by_phrases = _part_score(part, lexicon)

@@ -49,6 +49,8 @@ class TriggerIndex:
             for prefix in found.prefixes:
                 self._by_start[prefix[:SHORTEST_PREFIX]].append((prefix, n))
         self._seen: dict[str, tuple[int, ...]] = {}
+        #: The remembered words that some pattern could start at.
+        self._live: set[str] = set()
 
     def patterns_at(self, word: str) -> tuple[int, ...]:
         """The patterns (by number) that could start at this word, remembered per word: the
@@ -62,15 +64,20 @@ class TriggerIndex:
             )
             if len(self._seen) < REMEMBERED_WORDS:
                 self._seen[word] = found
+                if found:
+                    self._live.add(word)
         return found
 
     def starts(self, at: dict[str, list[int]]) -> dict[int, list[int]]:
         """For each pattern (by number) that could match, where in the statement it could
         start, given where each of the statement's words starts."""
+        # Most of a statement's words start no pattern: they are set aside all at once.
+        starting = self._live.intersection(at)
+        starting.update(w for w in set(at).difference(self._seen) if self.patterns_at(w))
         found: dict[int, list[int]] = defaultdict(list)
-        for word, places in at.items():
+        for word in starting:
             for n in self.patterns_at(word):
-                found[n] += places
+                found[n] += at[word]
         return found
 
 
