@@ -85,7 +85,11 @@ _SCHOOL_ONLY = re.compile(rf"^(?:(?:St\.?|Saint)\s+)?(?:{_SCHOOL_WORD}\s*)+$", r
 
 # Cheap signs that a pattern above could match at all: most statements have no digits, no "@"
 # and no street or school words, and these spare them the patterns.
-HAS_DIGIT = re.compile(r"\d")
+DIGIT = re.compile(r"\d")
+#: NHS numbers have ten digits, UK phone numbers ten or more: nine is a safe least.
+NUMBER_DIGITS = 9
+#: Postcodes and the platform's codes have a letter beside a digit: "M1 1AE", "K7PM-4QXD".
+LETTER_BY_DIGIT = re.compile(r"[A-Za-z]-?\d|\d-?[A-Za-z]")
 DATE_HINT = re.compile(r"\d[/.-]|(?:19|20)\d\d")
 BIRTH_HINTS = ("born", "birth", "dob", "d.")
 HOUSE_NUMBER_HINT = re.compile(r"\d[a-z]?,?\s", re.IGNORECASE)

@@ -69,11 +69,15 @@ def _spans(text: str, schools: Iterable[str]) -> list[tuple[int, int, str]]:
     found = []
     if "@" in text:
         found += [(m.start(), m.end(), "email") for m in patterns.EMAIL.finditer(text)]
-    if patterns.HAS_DIGIT.search(text):
-        found += [(m.start(), m.end(), "nhs_number") for m in patterns.NHS_NUMBER.finditer(text)]
-        found += [(m.start(), m.end(), "phone") for m in patterns.PHONE.finditer(text)]
-        found += [(m.start(), m.end(), "postcode") for m in patterns.POSTCODE.finditer(text)]
-        found += [(m.start(), m.end(), "code") for m in patterns.CODE.finditer(text)]
+    if patterns.DIGIT.search(text):
+        if len(patterns.DIGIT.findall(text)) >= patterns.NUMBER_DIGITS:
+            found += [
+                (m.start(), m.end(), "nhs_number") for m in patterns.NHS_NUMBER.finditer(text)
+            ]
+            found += [(m.start(), m.end(), "phone") for m in patterns.PHONE.finditer(text)]
+        if patterns.LETTER_BY_DIGIT.search(text):
+            found += [(m.start(), m.end(), "postcode") for m in patterns.POSTCODE.finditer(text)]
+            found += [(m.start(), m.end(), "code") for m in patterns.CODE.finditer(text)]
         found += _dates(text)
         if patterns.HOUSE_NUMBER_HINT.search(text):
             found += [(m.start(), m.end(), "address") for m in patterns.ADDRESS.finditer(text)]

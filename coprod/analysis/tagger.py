@@ -78,9 +78,9 @@ class Tagger:
         )
         return [f for _w, f in reversed(pushing[-EVIDENCE_LIMIT:])]
 
-    def scores(self, text: str) -> list[AreaTag]:
-        """Every area with any evidence, most confident first; the learned model's words are
-        given as reasons only for areas at or above the threshold (no one reads the others)."""
+    def tag(self, text: str) -> list[AreaTag]:
+        """The areas at or above the threshold, most confident first, each with its reasons:
+        the framework's terms found and the words that pushed the learned model most."""
         said = words(text)
         weight: dict[str, float] = {}
         why: dict[str, list[str]] = {}
@@ -91,19 +91,16 @@ class Tagger:
         probabilities, known = self._learned(found) if found else ({}, set())
         tags = []
         for slug in self.framework.slugs:
-            from_terms = 1.0 - math.exp(-weight.get(slug, 0.0) / TERM_SCALE)
+            confidence = 1.0 - math.exp(-weight.get(slug, 0.0) / TERM_SCALE)
             learned = self.model.areas.get(slug)
-            confidence = from_terms
-            reasons = list(why.get(slug, ()))
             if learned is not None:
                 p = probabilities[slug] if found else sigmoid(learned.intercept)
-                confidence = (1 - MODEL_SHARE) * from_terms + MODEL_SHARE * p
-                if confidence >= self.threshold:
-                    reasons += [f for f in self._evidence(learned, known) if f not in reasons]
-            if confidence > 0.01:
-                tags.append(AreaTag(slug, round(confidence, 3), tuple(reasons)))
+                confidence = (1 - MODEL_SHARE) * confidence + MODEL_SHARE * p
+            confidence = round(confidence, 3)
+            if confidence < self.threshold:
+                continue
+            reasons = list(why.get(slug, ()))
+            if learned is not None:
+                reasons += [f for f in self._evidence(learned, known) if f not in reasons]
+            tags.append(AreaTag(slug, confidence, tuple(reasons)))
         return sorted(tags, key=lambda t: -t.confidence)
-
-    def tag(self, text: str) -> list[AreaTag]:
-        """The areas at or above the threshold."""
-        return [t for t in self.scores(text) if t.confidence >= self.threshold]

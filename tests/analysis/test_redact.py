@@ -15,9 +15,11 @@ from coprod.analysis.redact import redact
         ("Ring +44 7700 900 123 after three", "+44 7700 900 123", "[phone]"),
         ("Call (0151) 496 0000", "(0151) 496 0000", "[phone]"),
         ("Call 0161-496-0000", "0161-496-0000", "[phone]"),
+        ("text me 0 7 7 0 0 9 0 0 1 2 3", "0 7 7 0 0 9 0 0 1 2 3", "[phone]"),
         ("We live in CH41 6DL", "CH41 6DL", "[postcode]"),
         ("My reference is K7PM-4QXD, please check", "K7PM-4QXD", "[code]"),
         ("the code to come back was k7pm4qxd", "k7pm4qxd", "[code]"),
+        ("my code was WXYZ-2345 i think", "WXYZ-2345", "[code]"),  # letter and digit by a dash
         ("we live in m1 1ae now", "m1 1ae", "[postcode]"),
         ("His NHS number is 485 777 3456", "485 777 3456", "[NHS number]"),
         ("NHS no 4857773456", "4857773456", "[NHS number]"),
