@@ -26,6 +26,9 @@ TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Nurse|Sister)\b\.?\
 _TITLES = frozenset(
     {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "nurse", "sister"}
 )
+#: Titles that are everyday words too ("we miss him", "my sister goes"): they are titles only
+#: where the title or the word after it is capitalised ("Sister Mary", "Miss smith").
+_WORD_TITLES = frozenset({"miss", "sir", "dame", "nurse", "sister"})
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 
 
@@ -133,6 +136,17 @@ def _key(word: str) -> str:
     return word.lower().replace("’", "").replace("'", "")
 
 
+def _after_title(text: str, tokens: list[re.Match[str]], keys: list[str], i: int) -> bool:
+    """Whether the word comes straight after a title: "Mrs khan", "Sister Mary"."""
+    if not i or keys[i - 1] not in _TITLES:
+        return False
+    if keys[i - 1] in _WORD_TITLES and not (
+        tokens[i - 1].group()[0].isupper() or tokens[i].group()[0].isupper()
+    ):
+        return False
+    return bool(TITLE.search(text, max(0, tokens[i].start() - 8), tokens[i].start()))
+
+
 def _acts(following: str, lists: _Lists) -> bool:
     """Whether the next word reads as something a person did: "Rose moved", "Will can't"."""
     return following in lists.context["name_verbs"] or (
@@ -151,7 +165,7 @@ def _is_name(
     capital = word[0].isupper()
     previous = keys[i - 1] if i else ""
     following = keys[i + 1] if i + 1 < len(tokens) else ""
-    if previous in _TITLES and TITLE.search(text, max(0, tokens[i].start() - 8), tokens[i].start()):
+    if _after_title(text, tokens, keys, i):
         return True
     introduced = previous in context["introducers"]
     if not capital and key not in lists.names and key not in context["month_names"]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from coprod.analysis import patterns
 from coprod.analysis.names import name_spans
@@ -46,13 +47,19 @@ def _dates(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
-def _schools(text: str, schools: Iterable[str]) -> list[tuple[int, int, str]]:
-    spans = [
-        (m.start(), m.end(), "school")
-        for name in schools
-        if name.strip()
-        for m in re.finditer(rf"\b{re.escape(name.strip())}\b", text, re.IGNORECASE)
-    ]
+@lru_cache(maxsize=16)
+def _listed(schools: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern for the partnership's list of schools, the longest name first, so that
+    "St Mary's Catholic Primary" is found whole rather than as "St Mary's"."""
+    names = sorted({name.strip() for name in schools if name.strip()}, key=len, reverse=True)
+    if not names:
+        return None
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, names))})(?!\w)", re.IGNORECASE)
+
+
+def _schools(text: str, schools: tuple[str, ...]) -> list[tuple[int, int, str]]:
+    listed = _listed(schools)
+    spans = [(m.start(), m.end(), "school") for m in listed.finditer(text)] if listed else []
     spaced = text.lower().replace("\n", " ")
     if not any(hint in spaced for hint in patterns.SCHOOL_HINTS):
         return spans
@@ -63,7 +70,7 @@ def _schools(text: str, schools: Iterable[str]) -> list[tuple[int, int, str]]:
     return spans
 
 
-def _spans(text: str, schools: Iterable[str]) -> list[tuple[int, int, str]]:
+def _spans(text: str, schools: tuple[str, ...]) -> list[tuple[int, int, str]]:
     """Every detail found, the more certain kinds first. Each pattern is tried only where a
     cheap look says it could match: most statements have no digits, "@" or street words."""
     found = []
@@ -91,7 +98,8 @@ def _spans(text: str, schools: Iterable[str]) -> list[tuple[int, int, str]]:
 def redact(text: str, schools: Iterable[str] = ()) -> Redaction:
     """The text with every detail found replaced; where two overlap, the wider one wins."""
     chosen: list[tuple[int, int, str]] = []
-    for start, end, kind in sorted(_spans(text, schools), key=lambda s: (s[0], -(s[1] - s[0]))):
+    found = _spans(text, tuple(schools))
+    for start, end, kind in sorted(found, key=lambda s: (s[0], -(s[1] - s[0]))):
         if chosen and start < chosen[-1][1]:
             continue
         chosen.append((start, end, kind))

@@ -47,12 +47,14 @@ _ABBREVIATIONS = {
 # Sentence ends: . ! ? and their Arabic, Urdu and Devanagari/Gurmukhi forms, then space.
 _END = re.compile(r"([.!?؟۔।…]+[\"'”’)\]]*)(\s+)")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪–—]|\d{1,2}[.)])\s+")
+_LINE_BREAKS = re.compile(r"\n+")
+_SPACE = re.compile(r"\s")
 
 
 def split_sentences(text: str) -> list[str]:
     """The sentences of text: split at sentence ends, line breaks and list items, never empty."""
     sentences: list[str] = []
-    for line in re.split(r"\n+", text):
+    for line in _LINE_BREAKS.split(text):
         line = _LIST_ITEM.sub("", line).strip()
         if line:
             sentences.extend(_split_line(line))
@@ -65,7 +67,7 @@ def _split_line(line: str) -> list[str]:
     for match in _END.finditer(line):
         end = match.end(1)
         candidate = line[start:end]
-        last_word = re.split(r"\s", candidate.rstrip(".!?"))[-1].lower().rstrip(".")
+        last_word = _SPACE.split(candidate.rstrip(".!?"))[-1].lower().rstrip(".")
         if match.group(1) == "." and last_word in _ABBREVIATIONS:
             continue
         if len(last_word) == 1 and last_word.isalpha() and match.group(1) == ".":

@@ -44,4 +44,7 @@ def words(text: str) -> list[str]:
 @lru_cache(maxsize=4096)
 def _words(text: str) -> tuple[str, ...]:
     """Every step of the analysis reads a statement's words: they are cut once."""
-    return tuple(w.replace("'", "").replace("’", "") for w in _WORD.findall(text.lower()))
+    said = _WORD.findall(text.lower())
+    if "'" not in text and "’" not in text:
+        return tuple(said)
+    return tuple(w.replace("'", "").replace("’", "") for w in said)

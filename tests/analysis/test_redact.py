@@ -75,6 +75,29 @@ def test_a_school_on_the_partnerships_list_is_replaced_even_in_lower_case() -> N
     assert result.found == ("school",)
 
 
+@pytest.mark.parametrize(
+    ("text", "redacted"),
+    [
+        ("we miss him so much", "we miss him so much"),
+        ("my sister goes to college", "my sister goes to college"),
+        ("ask a nurse for help", "ask a nurse for help"),
+        ("Sister Mary was kind", "[name] was kind"),
+        ("Miss smith said no", "[name] said no"),
+        ("we saw dr patel", "we saw [name]"),
+    ],
+)
+def test_a_title_that_is_also_a_word_marks_a_name_only_when_written_as_one(
+    text: str, redacted: str
+) -> None:
+    assert redact(text).text == redacted
+
+
+def test_schools_on_the_list_are_replaced_whole_whatever_their_names_hold() -> None:
+    schools = ["St Mary's", "St Mary's Catholic Primary", "Holy Cross (C of E)", "  "]
+    text = "He is at St Mary's Catholic Primary, his sister at st mary's and Holy Cross (C of E)."
+    assert redact(text, schools).text == "He is at [school], his sister at [school] and [school]."
+
+
 def test_a_title_goes_with_the_name() -> None:
     assert redact("Mrs Begum the SENCO listened").text == "[name] the SENCO listened"
 
