@@ -76,7 +76,7 @@ _SCHOOL_WORD = f"(?i:{'|'.join(SCHOOL_WORDS)})"
 # Capitalised words ending in school words: "Oakfield Primary School", "St Anne's Catholic
 # Primary", "Brookside Academy", "Hillcrest High".
 SCHOOL = re.compile(
-    rf"\b(?:(?:St\.?|Saint)\s+)?(?!(?:The|A|An|My|Our|His|Her|Their|At|In|To|From|This|That|"
+    rf"\b(?=[A-Z])(?:(?:St\.?|Saint)\s+)?(?!(?:The|A|An|My|Our|His|Her|Their|At|In|To|From|This|That|"
     rf"Local|Further|Special|Mainstream|Secondary|Primary|High|Junior|Infant|Nursery)\b)"
     rf"(?:[A-Z][\w'’-]+\s+){{1,3}}(?:{_SCHOOL_WORD}\b\s*)+",
 )
@@ -84,7 +84,8 @@ _SCHOOL_ONLY = re.compile(rf"^(?:(?:St\.?|Saint)\s+)?(?:{_SCHOOL_WORD}\s*)+$", r
 
 
 # Cheap signs that a pattern above could match at all: most statements have no digits, no "@"
-# and no street or school words, and these spare them the patterns.
+# and no street or school words, and these spare them the patterns. The signs of numbers are
+# looked for from two characters before the first digit, as each holds a digit by then.
 DIGIT = re.compile(r"\d")
 #: NHS numbers have ten digits, UK phone numbers ten or more: nine is a safe least.
 NUMBER_DIGITS = 9

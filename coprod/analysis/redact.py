@@ -35,9 +35,9 @@ class Redaction:
     found: tuple[str, ...]
 
 
-def _dates(text: str) -> list[tuple[int, int, str]]:
+def _dates(text: str, first_digit: int) -> list[tuple[int, int, str]]:
     spans = []
-    if patterns.DATE_HINT.search(text):
+    if patterns.DATE_HINT.search(text, first_digit):
         for match in patterns.FULL_DATE.finditer(text):
             birth = patterns.BIRTH_CONTEXT.search(text[: match.start()])
             spans.append((match.start(), match.end(), "date_of_birth" if birth else "date"))
@@ -76,17 +76,19 @@ def _spans(text: str, schools: tuple[str, ...]) -> list[tuple[int, int, str]]:
     found = []
     if "@" in text:
         found += [(m.start(), m.end(), "email") for m in patterns.EMAIL.finditer(text)]
-    if patterns.DIGIT.search(text):
-        if len(patterns.DIGIT.findall(text)) >= patterns.NUMBER_DIGITS:
+    if digit := patterns.DIGIT.search(text):
+        # The hints for numbers need a digit: they are looked for from the first one on.
+        first = digit.start()
+        if len(patterns.DIGIT.findall(text, first)) >= patterns.NUMBER_DIGITS:
             found += [
                 (m.start(), m.end(), "nhs_number") for m in patterns.NHS_NUMBER.finditer(text)
             ]
             found += [(m.start(), m.end(), "phone") for m in patterns.PHONE.finditer(text)]
-        if patterns.LETTER_BY_DIGIT.search(text):
+        if patterns.LETTER_BY_DIGIT.search(text, max(0, first - 2)):
             found += [(m.start(), m.end(), "postcode") for m in patterns.POSTCODE.finditer(text)]
             found += [(m.start(), m.end(), "code") for m in patterns.CODE.finditer(text)]
-        found += _dates(text)
-        if patterns.HOUSE_NUMBER_HINT.search(text):
+        found += _dates(text, first)
+        if patterns.HOUSE_NUMBER_HINT.search(text, first):
             found += [(m.start(), m.end(), "address") for m in patterns.ADDRESS.finditer(text)]
     if any(word in text for word in patterns.STREET_WORDS):
         found += [(m.start(), m.end(), "address") for m in patterns.STREET_NAME.finditer(text)]
