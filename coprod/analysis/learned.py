@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from coprod.analysis.framework import Example
-from coprod.analysis.text import words
+from coprod.analysis.text import word_pairs, words
 
 STOP_WORDS_FILE = Path(__file__).parent / "data" / "stop_words.yaml"
 #: Words too common to tell areas apart; they never become features on their own.
@@ -35,7 +35,7 @@ def features(text: str) -> set[str]:
     """Words (less the commonest) and adjacent word pairs."""
     said = words(text)
     found = {w for w in said if w not in _STOP and len(w) > 1}
-    found.update(f"{a} {b}" for a, b in itertools.pairwise(said))
+    found.update(word_pairs(text))
     return found
 
 

@@ -11,7 +11,6 @@ Text not in English gets no score.
 
 from __future__ import annotations
 
-import itertools
 import json
 import re
 from collections.abc import Sequence
@@ -28,7 +27,7 @@ from coprod.analysis.learned import LinearWeights, enough, fit
 from coprod.analysis.polarity import polarity
 from coprod.analysis.sentences import split_sentences
 from coprod.analysis.terms import TermMatch, TermMatcher
-from coprod.analysis.text import words
+from coprod.analysis.text import pairs, word_pairs, words
 
 LEXICON_FILE = Path(__file__).parent / "data" / "sentiment.yaml"
 EXAMPLES_FILE = Path(__file__).parent / "data" / "sentiment_examples.jsonl"
@@ -181,11 +180,21 @@ def _part_score(part: list[str], lexicon: _Lexicon) -> tuple[float, bool]:
 
 def sentiment_features(text: str) -> set[str]:
     """Words, marked ``not:`` for three words after a negator, and adjacent word pairs."""
-    return _features_of(words(text), _lexicon())
+    found = _words_of(words(text), _lexicon())
+    found.update(word_pairs(text))
+    return found
 
 
 def _features_of(said: list[str], lexicon: _Lexicon) -> set[str]:
+    found = _words_of(said, lexicon)
+    found.update(pairs(said))
+    return found
+
+
+def _words_of(said: list[str], lexicon: _Lexicon) -> set[str]:
     negators = lexicon.negators
+    if negators.isdisjoint(said):
+        return set(said)
     found: set[str] = set()
     reach = 0
     for word in said:
@@ -195,7 +204,6 @@ def _features_of(said: list[str], lexicon: _Lexicon) -> set[str]:
             continue
         found.add(f"not:{word}" if reach > 0 else word)
         reach -= 1
-    found.update(f"{a} {b}" for a, b in itertools.pairwise(said))
     return found
 
 

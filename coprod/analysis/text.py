@@ -8,6 +8,7 @@ the rest, so no later step has to guard against it.
 from __future__ import annotations
 
 import html
+import itertools
 import re
 import unicodedata
 from functools import lru_cache
@@ -48,3 +49,14 @@ def _words(text: str) -> tuple[str, ...]:
     if "'" not in text and "’" not in text:
         return tuple(said)
     return tuple(w.replace("'", "").replace("’", "") for w in said)
+
+
+def pairs(said: list[str] | tuple[str, ...]) -> map[str]:
+    """Each two adjacent words as one string, "a b": the word pairs the learned models read."""
+    return map(" ".join, itertools.pairwise(said))
+
+
+@lru_cache(maxsize=4096)
+def word_pairs(text: str) -> tuple[str, ...]:
+    """The pairs of a statement's words; the tagger and the sentiment model both read them."""
+    return tuple(pairs(_words(text)))
