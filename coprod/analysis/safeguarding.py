@@ -157,19 +157,6 @@ def _matches(pattern: re.Pattern[str], said: str, starts: list[int] | None) -> l
     return [found for start in starts if (found := pattern.match(said, start))]
 
 
-def _first_match(
-    pattern: re.Pattern[str], said: str, starts: list[int] | None
-) -> re.Match[str] | None:
-    """The leftmost match, tried only at ``starts`` where they are known."""
-    if starts is None:
-        return pattern.search(said)
-    for start in sorted(starts):
-        match = pattern.match(said, start)
-        if match:
-            return match
-    return None
-
-
 def check(text: str) -> Safeguarding:
     """The concerns a statement raises, none if it raises none."""
     rules = _rules()
@@ -179,8 +166,16 @@ def check(text: str) -> Safeguarding:
     # numbered in reason order, so trying them in order keeps the first on a tie.
     best: dict[int, re.Match[str]] = {}
     for n in sorted(rules.triggers.always.union(starts)):
+        pattern = rules.patterns[n]
+        places = starts.get(n)
+        if places is None:
+            match = pattern.search(said)
+        else:  # the leftmost of the places it could start
+            match = None
+            for place in sorted(places) if len(places) > 1 else places:
+                if match := pattern.match(said, place):
+                    break
         reason = rules.reason_of[n]
-        match = _first_match(rules.patterns[n], said, starts.get(n))
         if match and (reason not in best or match.start() < best[reason].start()):
             best[reason] = match
     return Safeguarding(

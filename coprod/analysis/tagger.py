@@ -91,7 +91,8 @@ class Tagger:
         probabilities, known = self._learned(found) if found else ({}, set())
         tags = []
         for slug in self.framework.slugs:
-            confidence = 1.0 - math.exp(-weight.get(slug, 0.0) / TERM_SCALE)
+            found_weight = weight.get(slug)
+            confidence = 1.0 - math.exp(-found_weight / TERM_SCALE) if found_weight else 0.0
             learned = self.model.areas.get(slug)
             if learned is not None:
                 p = probabilities[slug] if found else sigmoid(learned.intercept)

@@ -4,15 +4,15 @@ that could start with it, so the cost grows with the statement, not with the fra
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from coprod.analysis.framework import Term, TermFramework
 
 
-@dataclass(frozen=True)
-class TermMatch:
-    """A term found in a statement: which area, which term, the words as written and where."""
+class TermMatch(NamedTuple):
+    """A term found in a statement: which area, which term, the words as written and where.
+    (A named tuple: a statement may hold dozens, and one is quicker to make than a dataclass.)"""
 
     area: str
     term: Term

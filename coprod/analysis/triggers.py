@@ -75,8 +75,9 @@ class TriggerIndex:
         starting = self._live.intersection(at)
         starting.update(w for w in set(at).difference(self._seen) if self.patterns_at(w))
         found: dict[int, list[int]] = defaultdict(list)
+        seen = self._seen
         for word in starting:
-            for n in self.patterns_at(word):
+            for n in seen.get(word) or self.patterns_at(word):
                 found[n] += at[word]
         return found
 
