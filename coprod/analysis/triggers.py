@@ -22,7 +22,7 @@ from typing import Any
 SHORTEST_PREFIX = 2
 #: How many different words' patterns are remembered (a few megabytes at most).
 REMEMBERED_WORDS = 200_000
-#: More alternatives than this and the pattern is simply always tried.
+#: Openings are followed no further than this many alternatives.
 _MOST = 200
 
 
@@ -104,9 +104,10 @@ def _literal_starts(items: list[tuple[Any, Any]]) -> Starts | None:
             inner = None
         if inner is None:
             return _stopped(found)
-        found = {a + b for a, b in product(found, inner[0])}
-        if len(found) > _MOST:
-            return None
+        longer = {a + b for a, b in product(found, inner[0])}
+        if len(longer) > _MOST:
+            return _stopped(found)  # what is certain so far is enough
+        found = longer
         if not inner[1]:
             return _stopped(found)
     return found, True

@@ -26,6 +26,12 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "analysis"
         (r"\b(my|his) ?self", set(), ("his", "my")),
         (r"\bdeath\b.{0,30}\bwant|\bwish\w*", set(), ("death", "wish")),
         (r"\bletters? (to|for) ", set(), ("letter",)),
+        # Too many ways on to follow: the first words are still certain.
+        (
+            r"\b(marks|cuts) (on|up) (my|his|her|their) (arm|leg|skin|body|face|hand|neck|back)",
+            {"marks", "cuts"},
+            (),
+        ),
     ],
 )
 def test_the_words_a_pattern_can_start_with(
