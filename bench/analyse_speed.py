@@ -19,7 +19,7 @@ from coprod.analysis import default_analyser
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "analysis"
 COUNT = 10_000
-ROUNDS = 3
+ROUNDS = 5
 
 
 def statements() -> list[str]:
