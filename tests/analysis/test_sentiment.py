@@ -30,6 +30,11 @@ from coprod.analysis.sentiment import LEXICON_FILE, score, shipped_model
         ("The teachers are lovely but nobody has read his plan", "negative"),
         ("It took ages but the plan is brilliant now", "positive"),
         ("Although the panel was late, the plan itself is excellent", "positive"),
+        # being kept in the dark, a child not coping, help that works
+        ("We were kept in the dark and heard nothing for months", "negative"),
+        ("He is burnt out and has stopped attending", "negative"),
+        ("The caseworker is approachable and kept us informed", "positive"),
+        ("She has come on leaps and bounds since September", "positive"),
         # formal findings
         ("Co-production is not yet embedded in strategic decisions", "negative"),
         ("Timeliness of assessments has improved markedly", "positive"),
