@@ -41,3 +41,40 @@ function enableListen() {
 }
 
 enableListen();
+
+// A job's page follows the work while it runs: every 2 seconds it fetches itself and puts the
+// new progress in place, so the page never reloads under the reader. When the work is done or
+// has stopped, that is said once to screen readers. (Without JavaScript the page reloads.)
+const JOB_POLL_MS = 2000;
+const JOB_RETRY_MS = 10000;
+
+function followJob() {
+  const live = document.querySelector("[data-job-live][data-job-poll]");
+  if (!live) return;
+  const announce = document.querySelector("[data-job-announce]");
+  const poll = async () => {
+    let page;
+    try {
+      const response = await fetch(live.dataset.jobPoll, { credentials: "same-origin" });
+      if (!response.ok) throw new Error(String(response.status));
+      page = new DOMParser().parseFromString(await response.text(), "text/html");
+    } catch {
+      window.setTimeout(poll, JOB_RETRY_MS); // offline for a moment: try again a little later
+      return;
+    }
+    const fresh = page.querySelector("[data-job-live]");
+    if (!fresh) return; // signed out, say: the page's own links still work
+    live.replaceChildren(...fresh.childNodes);
+    if (fresh.hasAttribute("data-job-poll")) {
+      window.setTimeout(poll, JOB_POLL_MS);
+      return;
+    }
+    live.removeAttribute("data-job-poll");
+    initAll({ scope: live });
+    const status = live.querySelector("[data-job-status]");
+    if (announce && status) announce.textContent = status.innerText.trim();
+  };
+  window.setTimeout(poll, JOB_POLL_MS);
+}
+
+followJob();

@@ -96,7 +96,8 @@ def index() -> Page:
 @blueprint.get("/<int:job_id>")
 def job(job_id: int) -> Page:
     """How far the work has got, then what it made or why it stopped. While it runs the page
-    reloads itself every two seconds, unless the person turned that off (``?refresh=off``)."""
+    follows the work every two seconds (in place with JavaScript, by reloading without), unless
+    the person turned that off (``?refresh=off``)."""
     return render_template(
         "jobs/job.html",
         shown=_shown(_visible(job_id)),
