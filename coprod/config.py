@@ -56,6 +56,8 @@ class Defaults:
     RATE_LIMIT_ANSWERS = "300 per minute"
     #: Calls to the JSON API per token (a Power BI refresh reads a few pages a minute).
     RATE_LIMIT_API = "120 per minute"
+    #: Calls to the JSON API with a missing, unknown, revoked or expired token, per address.
+    RATE_LIMIT_API_REFUSED = "20 per minute"
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_ENABLED = True
     #: Where to get help now, shown after an answer that suggests a child may be at risk (beside

@@ -1,5 +1,5 @@
 """Rate limits on the pages a stranger can hammer (sign-in, codes, and answering a survey) and on
-the JSON API, per token.
+the JSON API, per token (and per address for calls whose token is refused).
 
 Counts live in RATELIMIT_STORAGE_URI: memory (one process) by default, a shared store such as
 ``redis://host:6379`` when the app runs on several workers or hosts, so the limits hold across
@@ -15,6 +15,7 @@ from collections.abc import Callable
 from flask import Flask, current_app, g
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
+from limits import parse_many
 
 limiter = Limiter(key_func=get_remote_address)
 
@@ -39,6 +40,22 @@ def _api_token() -> str:
 
 #: Calls to the JSON API, counted per token across all its addresses together.
 api_limit = limiter.shared_limit(_setting("RATE_LIMIT_API"), scope="api", key_func=_api_token)
+
+
+def refused_api_call_allowed() -> bool:
+    """Count an API call with a missing or refused token against its address; False once the
+    address has made too many (someone guessing, or a dashboard left with an old token). If the
+    shared store is down the call is let through to be refused, as the other limits do."""
+    if not limiter.enabled:
+        return True
+    address = get_remote_address()
+    try:
+        return all(
+            limiter.limiter.hit(item, "api-refused", address)
+            for item in parse_many(str(current_app.config["RATE_LIMIT_API_REFUSED"]))
+        )
+    except Exception:  # the store could not be reached
+        return True
 
 
 def init_rate_limits(app: Flask) -> None:

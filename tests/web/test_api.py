@@ -149,6 +149,18 @@ def test_over_the_rate_limit_a_token_waits_and_others_carry_on(make_app) -> None
     assert call(client, "/api/v1/periods", other).status_code == 200
 
 
+def test_an_address_guessing_tokens_is_slowed_and_a_good_token_still_works(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(RATE_LIMIT_API_REFUSED="3 per minute")
+    client = app.test_client()
+    good = make_token(app)
+    guesses = [call(client, "/api/v1/periods", f"guess-{n}") for n in range(4)]
+    assert [r.status_code for r in guesses] == [401, 401, 401, 429]
+    assert guesses[3].json is not None and "not valid" in guesses[3].json["message"]
+    assert int(guesses[3].headers["Retry-After"]) > 0
+    assert client.get("/api/v1/periods").status_code == 429  # no token at all counts too
+    assert call(client, "/api/v1/periods", good).status_code == 200
+
+
 def dashboard_figures(section: Tag) -> dict[str, object]:
     """One area on the dashboard, as the API would put it."""
     if section.select_one("[data-nobody]"):

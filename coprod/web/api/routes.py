@@ -31,7 +31,7 @@ from coprod.vocabulary import AGE_BANDS, ROLES
 from coprod.web.api import params
 from coprod.web.api.errors import BadParameter, error_response
 from coprod.web.api.shapes import aggregate_json, period_json, statement_json
-from coprod.web.rate_limits import api_limit
+from coprod.web.rate_limits import api_limit, refused_api_call_allowed
 from coprod.web.respond.flow import SURVEY_TEXT, catalogue
 
 blueprint = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -64,14 +64,25 @@ def _let_in() -> Response | None:
         return None
     scheme, _space, secret = request.headers.get("Authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not secret.strip():
-        return error_response(401)
+        return _refused()
     try:
         token = token_for(db_session(), secret.strip())
     except TokenRefused as refused:
-        return error_response(401, _refusals()[refused.key])
+        return _refused(_refusals()[refused.key])
     g.api_token_id = token.id
     g.api_scopes = tuple(token.scopes)
     return None
+
+
+def _refused(message: str | None = None) -> Response:
+    """401 with the reason, or 429 once this address has had too many tokens refused."""
+    if not refused_api_call_allowed():
+        response = error_response(
+            429, _("Too many requests with a token that is not valid: wait a minute.")
+        )
+        response.headers["Retry-After"] = "60"
+        return response
+    return error_response(401, message)
 
 
 @blueprint.after_request
