@@ -6,8 +6,9 @@ answers and the draft are deleted, and each statement loses its words but keeps 
 evidence counts (who in general terms, when, focus areas, sentiment). Session notes past
 RETENTION_MONTHS lose their words the same way, and requests for a reply left unanswered for
 DRAFT_DAYS are deleted with their contact details, as are background jobs started more than
-DRAFT_DAYS ago, with what they were given and the files they made. So charts and trends stay
-true, and nothing anyone wrote is left. Running it again finds nothing more to do.
+DRAFT_DAYS ago, with what they were given and the files they made, and staff sign-in attempts
+(each with the address as typed) older than DRAFT_DAYS. So charts and trends stay true, and
+nothing anyone wrote is left. Running it again finds nothing more to do.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from coprod.models import (
     Job,
     ReplyRequest,
     Response,
+    SignInAttempt,
     Statement,
     Survey,
     SurveyVersion,
@@ -48,6 +50,7 @@ class PurgeReport:
     session_notes: int
     reply_requests: int
     jobs: int
+    sign_in_attempts: int
 
     def lines(self) -> list[str]:
         return [
@@ -57,6 +60,7 @@ class PurgeReport:
             f"Session notes whose words were removed (counts kept): {self.session_notes}",
             f"Requests for a reply left unanswered, deleted: {self.reply_requests}",
             f"Background jobs (board packs, imports) with their files, deleted: {self.jobs}",
+            f"Old staff sign-in attempts, deleted: {self.sign_in_attempts}",
         ]
 
 
@@ -152,7 +156,10 @@ def purge(
         delete(ReplyRequest).where(ReplyRequest.created_at < now - timedelta(days=draft_days)),
     )
     jobs = _changed(session, delete(Job).where(Job.created_at < now - timedelta(days=draft_days)))
-    report = PurgeReport(drafts, responses, statements, notes, replies, jobs)
+    attempts = _changed(
+        session, delete(SignInAttempt).where(SignInAttempt.at < now - timedelta(days=draft_days))
+    )
+    report = PurgeReport(drafts, responses, statements, notes, replies, jobs, attempts)
     if any(asdict(report).values()):
         record(session, "purged", detail=asdict(report))
     session.commit()

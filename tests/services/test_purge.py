@@ -17,6 +17,7 @@ from coprod.models import (
     GroupSession,
     Job,
     Response,
+    SignInAttempt,
     Statement,
     StatementTag,
     utcnow,
@@ -112,6 +113,7 @@ def test_old_answers_lose_their_words_and_the_counts_stay(app: Flask) -> None:
         "Session notes whose words were removed (counts kept): 0",
         "Requests for a reply left unanswered, deleted: 0",
         "Background jobs (board packs, imports) with their files, deleted: 0",
+        "Old staff sign-in attempts, deleted: 0",
     ]
     after = totals(app)
     assert OLD_WORDS not in words_in_database(app)
@@ -193,6 +195,20 @@ def test_old_background_jobs_go_with_their_files(app: Flask) -> None:
     with app_session(app) as session:
         kept = session.scalars(select(Job)).all()
     assert [utcnow() - job.created_at < timedelta(days=11) for job in kept] == [True]
+
+
+def test_old_sign_in_attempts_go_with_the_addresses_typed(app: Flask) -> None:
+    with app_session(app) as session:
+        for typed, age_in_days in (("mistyped.long.ago@example.org", 91), ("recent@x.org", 1)):
+            session.add(
+                SignInAttempt(
+                    email=typed, succeeded=False, at=utcnow() - timedelta(days=age_in_days)
+                )
+            )
+        session.commit()
+    assert "Old staff sign-in attempts, deleted: 1" in run_purge(app)
+    with app_session(app) as session:
+        assert session.scalars(select(SignInAttempt.email)).all() == ["recent@x.org"]
 
 
 def test_months_before_keeps_to_real_dates() -> None:
