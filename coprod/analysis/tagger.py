@@ -11,7 +11,6 @@ from coprod.analysis.learned import (
     EVIDENCE_LIMIT,
     EVIDENCE_WEIGHT,
     LearnedModel,
-    LinearWeights,
     features,
     is_stop_words,
     sigmoid,
@@ -56,7 +55,17 @@ class Tagger:
         known = {feature for learned in areas for feature in learned.weights}
         self._dense = {f: tuple(learned.weights.get(f, 0.0) for learned in areas) for f in known}
         self._features = frozenset(known)
-        self._explains = frozenset(f for f in known if not is_stop_words(f))
+        # Per learned area, the features that may be given as its reasons (not only stop words,
+        # and pushing towards it enough) with how hard each pushes.
+        self._reasons = {
+            slug: {
+                f: w
+                for f, w in learned.weights.items()
+                if w > EVIDENCE_WEIGHT and not is_stop_words(f)
+            }
+            for slug, learned in self.model.areas.items()
+        }
+        self._reasons_known = {slug: frozenset(r) for slug, r in self._reasons.items()}
 
     def _learned(self, found: set[str]) -> tuple[dict[str, float], set[str]]:
         """Each learned area's probability for a statement with these features, and which of
@@ -69,14 +78,11 @@ class Tagger:
             for (slug, learned), column in zip(self.model.areas.items(), columns, strict=True)
         }, known
 
-    def _evidence(self, learned: LinearWeights, known: set[str]) -> list[str]:
+    def _evidence(self, slug: str, known: set[str]) -> list[str]:
         """The features that pushed most towards an area, stop words alone never."""
-        pushing = sorted(
-            (weight, f)
-            for f in known.intersection(self._explains)
-            if (weight := learned.weights.get(f, 0.0)) > EVIDENCE_WEIGHT
-        )
-        return [f for _w, f in reversed(pushing[-EVIDENCE_LIMIT:])]
+        weights = self._reasons[slug]
+        pushing = known & self._reasons_known[slug]
+        return sorted(pushing, key=lambda f: (weights[f], f), reverse=True)[:EVIDENCE_LIMIT]
 
     def tag(self, text: str) -> list[AreaTag]:
         """The areas at or above the threshold, most confident first, each with its reasons:
@@ -102,6 +108,6 @@ class Tagger:
                 continue
             reasons = list(why.get(slug, ()))
             if learned is not None:
-                reasons += [f for f in self._evidence(learned, known) if f not in reasons]
+                reasons += [f for f in self._evidence(slug, known) if f not in reasons]
             tags.append(AreaTag(slug, confidence, tuple(reasons)))
         return sorted(tags, key=lambda t: -t.confidence)

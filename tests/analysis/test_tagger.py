@@ -68,22 +68,23 @@ def test_terms_from_a_framework_file_match_phrases_prefixes_and_plurals() -> Non
 
 def test_corrections_teach_the_tagger_an_area_its_terms_do_not_know() -> None:
     framework = shipped_framework()
-    text = "The Thursday drop-in at the library is where we hear about everything"
+    # "The Beehive" is a made-up local name: nothing shipped says it is about information.
+    text = "The Beehive drop-in on Thursdays is the best thing in our week"
     before = Tagger(framework, train(framework.examples, framework.slugs))
     assert "local_offer" not in [t.area for t in before.tag(text)]
     corrections = [
         Example(
-            "The drop-in at the library told us about the holiday clubs",
+            "The Beehive drop-in told us about the holiday clubs",
             frozenset({"local_offer"}),
             3.0,
         ),
         Example(
-            "I only found out about short breaks at the library drop-in",
+            "I only found out about short breaks at the Beehive drop-in",
             frozenset({"local_offer"}),
             3.0,
         ),
         Example(
-            "The Thursday drop-in is the best place to ask what exists",
+            "The Thursday drop-in at the Beehive is the best place to ask what exists",
             frozenset({"local_offer"}),
             3.0,
         ),
@@ -91,7 +92,7 @@ def test_corrections_teach_the_tagger_an_area_its_terms_do_not_know() -> None:
     learned = train([*framework.examples, *corrections], framework.slugs)
     after = Tagger(framework, learned)
     tag = next(t for t in after.tag(text) if t.area == "local_offer")
-    assert "drop in" in tag.terms or "library" in tag.terms
+    assert "drop in" in tag.terms or "the beehive" in tag.terms
 
 
 def test_a_learned_model_survives_being_stored_as_json() -> None:

@@ -269,13 +269,14 @@ def test_two_reviewers_at_once_never_overwrite_each_other_silently(app: Flask) -
 def test_corrections_teach_the_app_to_tag_a_later_statement(
     app: Flask, analyst: Respondent, respondent: Respondent
 ) -> None:
-    later = "The Thursday drop-in at the library is where we hear about everything"
+    # "The Beehive" is a made-up local name: nothing shipped says it is about information.
+    later = "The Beehive drop-in on Thursdays is the best thing in our week"
     taught = add_statements(
         app,
-        "The drop-in at the library told us about the holiday clubs",
-        "I only found out about short breaks at the library drop-in",
-        "The Thursday drop-in is the best place to ask what exists",
-        "Library drop-in staff pointed us to the right people",
+        "The Beehive drop-in told us about the holiday clubs",
+        "I only found out about short breaks at the Beehive drop-in",
+        "The Thursday drop-in at the Beehive is the best place to ask what exists",
+        "Beehive drop-in staff pointed us to the right people",
     )
     (before,) = add_statements(app, later)
     assert ("local_offer", "auto") not in tags_of(app, before)
