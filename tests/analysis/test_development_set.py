@@ -4,17 +4,20 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 from coprod.analysis import analyse
 from coprod.analysis.evaluate import Labelled, macro_f1, sentiment_macro_f1
-from coprod.analysis.framework import shipped_framework
+from coprod.analysis.framework import FRAMEWORKS_DIR, shipped_framework
 from coprod.analysis.redact import redact
 from coprod.analysis.safeguarding import check
+from coprod.analysis.sentiment import EXAMPLES_FILE as SENTIMENT_EXAMPLES
 
 DATA = Path(__file__).parents[1] / "data" / "analysis"
+FRAMEWORK_EXAMPLES = FRAMEWORKS_DIR / "default.examples.jsonl"
 
 
 def _lines(*names: str) -> list[dict]:
@@ -63,3 +66,23 @@ def test_redaction_removes_at_least_98_percent_of_details() -> None:
     details = [(i["text"], d["text"]) for i in items for d in i["identifiers"]]
     gone = sum(detail not in redact(text).text for text, detail in details)
     assert gone / len(details) >= 0.98
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def test_no_statement_the_models_learn_from_is_in_the_sets_they_are_measured_on() -> None:
+    measured = {
+        _plain(item["text"])
+        for name in ("dev_parents.jsonl", "dev_others.jsonl", "holdout.jsonl")
+        for item in _lines(name)
+    }
+    training = [
+        json.loads(line)["text"]
+        for path in (FRAMEWORK_EXAMPLES, SENTIMENT_EXAMPLES)
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    assert len(training) > 1500
+    assert [text for text in training if _plain(text) in measured] == []
