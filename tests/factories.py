@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Flask
 
 from coprod.db import app_session
-from coprod.models import User
+from coprod.models import Job, User
 from coprod.services.users import create_user
 
 PASSWORD = "a long enough password"
@@ -22,3 +24,16 @@ def make_user(
     """A staff account, committed."""
     with app_session(app) as session:
         return create_user(session, email, name, role, password)
+
+
+def board_pack_job(**fields: Any) -> Job:
+    """A board pack's job, not yet added to a session: finished unless ``fields`` say otherwise."""
+    defaults: dict[str, Any] = {
+        "kind": "board_pack",
+        "params": {"framework": "default", "period": "2026-07"},
+        "status": "done",
+        "done": 1,
+        "total": 1,
+        "language": "en",
+    }
+    return Job(**(defaults | fields))

@@ -33,8 +33,6 @@ from coprod.surveys.xlsform_export import FixedLists, Labels, export_workbook
 from coprod.surveys.xlsform_import import ImportedSurvey, import_workbook
 from coprod.surveys.xlsform_layout import PILES, PILES_LIST, SCALE_LISTS
 
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
 
 class SaveError(Exception):
     """The imported survey cannot be written where asked; nothing was written."""

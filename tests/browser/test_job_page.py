@@ -15,7 +15,7 @@ from coprod.models import Job, utcnow
 from coprod.services.users import create_user
 from tests.browser.conftest import phone_context, serious_violations
 from tests.browser.test_session_pages import fits_the_screen, sign_in
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, board_pack_job
 
 
 def test_the_board_pack_arrives_without_javascript(
@@ -43,14 +43,11 @@ def test_the_board_pack_arrives_without_javascript(
 def _running_job(engine: Any, email: str) -> int:
     with Session(engine) as session:
         person = create_user(session, email, "Wan", "analyst", PASSWORD)
-        job = Job(
-            kind="board_pack",
-            params={"framework": "default", "period": "2026-07"},
+        job = board_pack_job(
             status="running",
             done=3,
             total=10,
             message="Writing Education, Health and Care plans",
-            language="en",
             created_by=person.id,
             heartbeat_at=utcnow(),
         )

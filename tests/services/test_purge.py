@@ -24,6 +24,7 @@ from coprod.models import (
 )
 from coprod.services.purge import months_before, purge
 from tests.conftest import Respondent
+from tests.factories import board_pack_job
 from tests.staff import add_contribution, record_attendance, signed_in, start_session
 
 OLD_WORDS = "The bus to college never turns up on time and I miss my first lesson."
@@ -178,13 +179,7 @@ def test_old_background_jobs_go_with_their_files(app: Flask) -> None:
     with app_session(app) as session:
         for age_in_days in (91, 10):
             session.add(
-                Job(
-                    kind="board_pack",
-                    params={"framework": "default", "period": "2026-01"},
-                    status="done",
-                    done=1,
-                    total=1,
-                    language="en",
+                board_pack_job(
                     result_file=b"a board pack",
                     result_filename="board-pack.docx",
                     created_at=utcnow() - timedelta(days=age_in_days),

@@ -20,7 +20,6 @@ from coprod.models import (
     ApiToken,
     Contribution,
     Import,
-    Job,
     ReplyRequest,
     SafeguardingAlert,
     Statement,
@@ -29,6 +28,7 @@ from coprod.models import (
 )
 from coprod.services import imports
 from tests.conftest import Respondent
+from tests.factories import board_pack_job
 from tests.staff import add_contribution, record_attendance, signed_in, start_session
 from tests.web.api_helpers import make_token
 
@@ -261,13 +261,7 @@ def everything_else(app: Flask, people: dict[str, Respondent]) -> dict[str, str]
 
 def finished_job(session: Session, email: str) -> str:
     """A board pack the person started, written and waiting to be downloaded."""
-    job = Job(
-        kind="board_pack",
-        params={"framework": "default", "period": "2026-01"},
-        status="done",
-        done=1,
-        total=1,
-        language="en",
+    job = board_pack_job(
         created_by=session.scalar(select(User.id).where(User.email == email)),
         result={"data": {}, "link": None, "audit": None},
         result_file=b"a board pack",

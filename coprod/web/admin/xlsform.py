@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Response, abort, current_app, redirect, render_template, request, url_for
+from flask import abort, current_app, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField
@@ -18,7 +18,6 @@ from coprod.db import db_session
 from coprod.forms import StripWhitespaceForm
 from coprod.services.audit import record
 from coprod.services.survey_xlsform import (
-    XLSX_TYPE,
     export_survey,
     import_survey,
     survey_bundle,
@@ -28,6 +27,7 @@ from coprod.surveys.xlsform_sheets import XLSFormError
 from coprod.translate import TRANSLATIONS
 from coprod.web.access import ANALYSTS, roles_required, signed_in_staff
 from coprod.web.admin.routes import blueprint
+from coprod.web.downloads import XLSX_TYPE, attachment
 from coprod.web.respond.flow import catalogue
 from coprod.web.respond.forms import ButtonForm
 
@@ -63,11 +63,7 @@ def xlsform_download(slug: str) -> Page:
         detail={"format": "xlsform"},
     )
     db_session().commit()
-    return Response(
-        body,
-        mimetype=XLSX_TYPE,
-        headers={"Content-Disposition": f"attachment; filename={slug}-xlsform.xlsx"},
-    )
+    return attachment(body, XLSX_TYPE, f"{slug}-xlsform.xlsx")
 
 
 @blueprint.route("/surveys/import-xlsform", methods=["GET", "POST"])
@@ -125,8 +121,6 @@ def xlsform_files() -> Page:
     except (BadSignature, KeyError, TypeError, ValueError):
         return redirect(url_for("admin.xlsform_import"))
     imported = ImportedSurvey(definition, translations, ())
-    return Response(
-        survey_bundle(imported, source),
-        mimetype="application/zip",
-        headers={"Content-Disposition": f"attachment; filename={definition['slug']}.zip"},
+    return attachment(
+        survey_bundle(imported, source), "application/zip", f"{definition['slug']}.zip"
     )

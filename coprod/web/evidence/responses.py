@@ -7,7 +7,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from flask import Response, redirect, render_template, request, url_for
+from flask import redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
@@ -21,9 +21,9 @@ from coprod.services.response_files import (
 )
 from coprod.services.response_rows import ResponseTable, UnknownSurvey, response_table
 from coprod.web.access import ANALYSTS, roles_required, signed_in_staff
+from coprod.web.downloads import XLSX_TYPE, attachment, csv_bytes
 from coprod.web.evidence.forms import ResponsesForm
 from coprod.web.evidence.routes import (
-    XLSX_TYPE,
     _chosen,
     _settings_problem,
     blueprint,
@@ -31,8 +31,6 @@ from coprod.web.evidence.routes import (
 )
 
 Page = Any
-#: The byte order mark that tells Excel a CSV is UTF-8.
-BOM = "\ufeff"
 
 
 def _page(form: ResponsesForm, threshold: int, status: int = 200) -> Page:
@@ -77,12 +75,6 @@ def _table(file: str) -> ResponseTable | Page:
         return _page(form, chosen.threshold, 400)
 
 
-def _download(body: bytes, mimetype: str, filename: str) -> Response:
-    return Response(
-        body, mimetype=mimetype, headers={"Content-Disposition": f"attachment; filename={filename}"}
-    )
-
-
 @blueprint.get("/responses.<any(csv, xlsx):extension>")
 @roles_required(*ANALYSTS)
 def responses_export(extension: str) -> Page:
@@ -93,7 +85,7 @@ def responses_export(extension: str) -> Page:
     if extension == "csv":
         text = io.StringIO()
         written = write_responses_csv(table, text)
-        body, mimetype = (BOM + text.getvalue()).encode("utf-8"), "text/csv"
+        body, mimetype = csv_bytes(text.getvalue()), "text/csv"
     else:
         binary = io.BytesIO()
         written = write_responses_workbook(table, binary)
@@ -106,7 +98,7 @@ def responses_export(extension: str) -> Page:
         detail={"format": extension, "survey": table.survey, "responses": written},
     )
     db_session().commit()
-    return _download(body, mimetype, f"responses-{table.survey}-{table.period.key}.{extension}")
+    return attachment(body, mimetype, f"responses-{table.survey}-{table.period.key}.{extension}")
 
 
 @blueprint.get("/responses-data-dictionary.csv")
@@ -118,6 +110,6 @@ def responses_dictionary() -> Page:
         return table
     text = io.StringIO()
     write_dictionary_csv(table, text)
-    body = (BOM + text.getvalue()).encode("utf-8")
+    body = csv_bytes(text.getvalue())
     name = f"responses-{table.survey}-{table.period.key}-data-dictionary.csv"
-    return _download(body, "text/csv", name)
+    return attachment(body, "text/csv", name)

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from typing import Any
 from urllib.parse import urlencode
 
-from flask import Blueprint, Response, current_app, render_template, request, url_for
+from flask import Blueprint, current_app, render_template, request, url_for
 from flask_babel import format_date, format_number, format_percent
 from flask_babel import gettext as _
 from flask_login import login_required
@@ -34,6 +34,7 @@ from coprod.services.response_rows import survey_choices
 from coprod.vocabulary import AGE_BANDS, ROLES
 from coprod.web.access import ANALYSTS, signed_in_staff
 from coprod.web.actions.forms import STATUS_NAMES
+from coprod.web.downloads import XLSX_TYPE, attachment, csv_bytes
 from coprod.web.evidence.area_charts import area_charts
 from coprod.web.evidence.forms import EvidenceForm, ResponsesForm
 from coprod.web.evidence.representation import answer_names, who_was_heard
@@ -42,7 +43,6 @@ from coprod.web.review.forms import SENTIMENTS, SOURCES
 from coprod.web.sessions.access import framework_areas
 
 blueprint = Blueprint("evidence", __name__, url_prefix="/staff/evidence")
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 Page = Any
 
@@ -263,7 +263,7 @@ def statements_export(extension: str) -> Page:
     if extension == "csv":
         text = io.StringIO()
         written = write_statements(db_session(), framework, period, text, chosen.threshold)
-        body, mimetype = ("\ufeff" + text.getvalue()).encode("utf-8"), "text/csv"
+        body, mimetype = csv_bytes(text.getvalue()), "text/csv"
     else:
         binary = io.BytesIO()
         written = write_statements_workbook(
@@ -278,9 +278,4 @@ def statements_export(extension: str) -> Page:
         detail={"format": extension, "statements": written},
     )
     db_session().commit()
-    filename = f"statements-{framework}-{period.key}.{extension}"
-    return Response(
-        body,
-        mimetype=mimetype,
-        headers={"Content-Disposition": f"attachment; filename={filename}"},
-    )
+    return attachment(body, mimetype, f"statements-{framework}-{period.key}.{extension}")

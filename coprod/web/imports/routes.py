@@ -16,7 +16,7 @@ from coprod.imports import layouts
 from coprod.imports.answers import IGNORE, KEY, QUESTION, SUBMITTED
 from coprod.imports.columns import NEW_SURVEY_HOLDS, ColumnChoice, distinct_values
 from coprod.imports.new_survey import IMPORTED_PREFIX
-from coprod.imports.tables import ImportProblem
+from coprod.imports.tables import EXCEL, ImportProblem
 from coprod.jobs import enqueue
 from coprod.models import Import, Survey, User
 from coprod.services import imports as service
@@ -227,6 +227,7 @@ def check(import_id: int) -> Page:
         listed=service.PROBLEMS_LISTED,
         first_rows=_first_rows(result),
         tools=layouts.TOOLS,
+        encoding=_("Excel workbook") if source.encoding == EXCEL else source.encoding,
     ), (400 if form.errors or result.column_problems else 200)
 
 

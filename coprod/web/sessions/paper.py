@@ -15,6 +15,7 @@ from coprod.services import session_import
 from coprod.services import sessions as session_service
 from coprod.services.session_checks import contribution_problems
 from coprod.vocabulary import AGE_BANDS, ROLES
+from coprod.web.downloads import XLSX_TYPE
 from coprod.web.respond.forms import ButtonForm
 from coprod.web.sessions.access import (
     blueprint,
@@ -128,7 +129,7 @@ def spreadsheet_template(extension: str) -> Page:
         mimetype = "text/csv; charset=utf-8"
     else:
         body = session_import.template_xlsx(dict(framework_areas("default")), _guidance())
-        mimetype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        mimetype = XLSX_TYPE
     response = make_response(body)
     response.mimetype = mimetype
     response.headers["Content-Disposition"] = (
